@@ -1,0 +1,101 @@
+# dyad — build, test, example, bench, fuzz.
+#
+#   make            library $(B)/libdyad.a and program $(B)/dyad
+#   make example    set-up, build, code the bundled example story
+#   make test       set-up, build, every test (unit, spec, end-to-end,
+#                   PETRARCH data checks, ASan/UBSan, short fuzz runs);
+#                   the last line is "N passed, N failed"
+#   make bench      generate corpora and print throughput figures
+#   make fuzz       libFuzzer targets (clang) in $(B)/fuzz/
+#   make deps       check (and as root install) the Debian packages needed
+#
+# Variables: CC (gcc or clang), SHARED (default ../shared).
+
+CC      ?= cc
+SHARED  ?= ../shared
+B       ?= build
+PKGS    := libutf8proc libjansson expat sqlite3
+WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+              -Iinclude -Isrc -I$(B)/gen -fvisibility=hidden $(CFLAGS)
+LDLIBS  := -lutf8proc -ljansson -lexpat -lsqlite3 -lm
+
+SRC       := $(sort $(wildcard src/*.c))
+OBJ       := $(SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/builtin_data.o
+DATA      := $(sort $(wildcard data/dictionaries/*.txt data/*.txt))
+TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+TESTS     := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+SAN_OBJ   := $(SRC:src/%.c=$(B)/san/obj/%.o) $(B)/san/obj/builtin_data.o
+SAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(B)/san/tests/%)
+
+FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZERS   := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
+
+.PHONY: all example test unit-tests san-tests bench fuzz deps clean
+.DELETE_ON_ERROR:
+
+all: $(B)/dyad
+
+deps:
+	@sh scripts/deps.sh
+
+$(B)/obj $(B)/san/obj $(B)/tests $(B)/san/tests $(B)/gen $(B)/fuzz $(B)/tools:
+	@mkdir -p $@
+
+# Built-in dictionaries and tables are compiled into the library.
+$(B)/tools/embed: tools/embed.c | $(B)/tools
+	$(CC) -std=c11 -O1 $(WARN) -o $@ $<
+$(B)/gen/builtin_data.c: $(B)/tools/embed $(DATA) | $(B)/gen
+	$(B)/tools/embed $(DATA) > $@
+$(B)/obj/builtin_data.o: $(B)/gen/builtin_data.c | $(B)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(B)/san/obj/builtin_data.o: $(B)/gen/builtin_data.c | $(B)/san/obj
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+$(B)/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(B)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(B)/libdyad.a: $(OBJ)
+	ar rcs $@ $^
+$(B)/dyad: cli/main.c $(B)/libdyad.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libdyad.a $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/harness.h $(B)/libdyad.a | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libdyad.a $(LDLIBS)
+
+$(B)/san/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(B)/san/obj
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+$(B)/san/libdyad.a: $(SAN_OBJ)
+	ar rcs $@ $^
+$(B)/san/dyad: cli/main.c $(B)/san/libdyad.a
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $< $(B)/san/libdyad.a $(LDLIBS)
+$(B)/san/tests/%: tests/unit/%.c tests/harness.h $(B)/san/libdyad.a | $(B)/san/tests
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $< $(B)/san/libdyad.a $(LDLIBS)
+
+# libFuzzer targets need clang; each links the sanitizer build of the sources.
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined
+$(B)/fuzz/%: fuzz/%.c $(SRC) $(B)/gen/builtin_data.c | $(B)/fuzz
+	clang $(filter-out -Werror,$(ALL_CFLAGS)) -Werror $(FUZZ_FLAGS) -o $@ $< $(SRC) $(B)/gen/builtin_data.c $(LDLIBS)
+fuzz: $(FUZZERS)
+
+unit-tests: $(B)/dyad $(TESTS)
+san-tests: $(B)/san/dyad $(SAN_TESTS)
+
+example: deps
+	@$(MAKE) --no-print-directory $(B)/dyad
+	$(B)/dyad code examples/lavrov-xi-beijing-2024-04-09.txt --format tsv
+
+test: deps
+	@$(MAKE) --no-print-directory unit-tests san-tests
+	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; fi
+	@SHARED=$(SHARED) sh tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory $(B)/dyad $(B)/tests/bench_pipeline
+	@SHARED=$(SHARED) sh bench/run.sh
+
+clean:
+	rm -rf $(B)
