@@ -18,7 +18,7 @@ PKGS    := libutf8proc libjansson expat sqlite3
 WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
-              -Iinclude -Isrc -I$(B)/gen -fvisibility=hidden $(CFLAGS)
+              -Iinclude -Isrc -Itests -I$(B)/gen -fvisibility=hidden $(CFLAGS)
 LDLIBS  := -lutf8proc -ljansson -lexpat -lsqlite3 -lm
 
 SRC       := $(sort $(wildcard src/*.c))
@@ -91,11 +91,15 @@ example: deps
 test: deps
 	@$(MAKE) --no-print-directory unit-tests san-tests
 	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; fi
-	@SHARED=$(SHARED) sh tests/run.sh
+	@SHARED=$(SHARED) B=$(B) sh tests/run.sh
+
+$(B)/bench/bench: bench/bench.c $(B)/libdyad.a
+	@mkdir -p $(B)/bench
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libdyad.a $(LDLIBS)
 
 bench: deps
-	@$(MAKE) --no-print-directory $(B)/dyad $(B)/tests/bench_pipeline
-	@SHARED=$(SHARED) sh bench/run.sh
+	@$(MAKE) --no-print-directory $(B)/dyad $(B)/bench/bench
+	@SHARED=$(SHARED) B=$(B) sh bench/run.sh
 
 clean:
 	rm -rf $(B)

@@ -1,1 +1,342 @@
-int main(void) { return 0; }
+/* main.c — the dyad command line: a thin client of the library (dyad.h).
+ *
+ *   dyad code [OPTIONS] [INPUT...]     code stories into events
+ *   dyad dict check [--kind K] FILE... report dictionary syntax problems
+ *   dyad --help | --version
+ *
+ * Exit status (SPEC §2): 0 all stories handled; 1 usage or configuration
+ * error (nothing coded); 2 some records failed (the rest were coded). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyad.h"
+
+#define EXIT_USAGE 1
+#define EXIT_SOME_FAILED 2
+#define MAX_ACTOR_FILES 64
+#define MAX_REASONS 16
+
+static const char usage_main[] =
+    "usage: dyad COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "dyad turns dated news stories into political event data (CAMEO).\n"
+    "\n"
+    "commands:\n"
+    "  code        code stories into events (JSON Lines, TSV or Phoenix)\n"
+    "  dict check  report syntax problems in PETRARCH-format dictionaries\n"
+    "\n"
+    "  dyad COMMAND --help   options of a command\n"
+    "  dyad --version        version\n";
+
+static const char usage_code[] =
+    "usage: dyad code [OPTIONS] [INPUT...]\n"
+    "\n"
+    "Codes stories from files, directories (recursively: .txt .jsonl .json\n"
+    ".ndjson .xml) or standard input (- or no INPUT).  Events go to standard\n"
+    "output; a summary of every story read goes to standard error.\n"
+    "\n"
+    "input:\n"
+    "  --input-format F     text | jsonl | petrarch-xml (default: detect)\n"
+    "output:\n"
+    "  --format F           jsonl (default) | tsv | phoenix\n"
+    "  -o, --output FILE    write events to FILE instead of standard output\n"
+    "  -q, --quiet          no summary on standard error (errors still shown)\n"
+    "dictionaries (default: the built-in ones):\n"
+    "  --dictionary-dir DIR directory that the file names below are relative to\n"
+    "  --verbs F            verb patterns (e.g. CAMEO.2.0.txt)\n"
+    "  --actors F           actors; repeat for several files\n"
+    "  --agents F           agents\n"
+    "  --discards F         discards\n"
+    "  --issues F           issues\n"
+    "  --petrarch-config F  the set a PETRARCH2 PETR_config.ini names\n"
+    "  --builtin-defaults   fill kinds not named above with the built-in files\n"
+    "\n"
+    "exit status: 0 all stories handled, 1 usage or configuration error,\n"
+    "2 some records failed (the others were coded).\n";
+
+static const char usage_dict[] =
+    "usage: dyad dict check [--kind verbs|actors|agents|discards|issues] FILE...\n"
+    "\n"
+    "Reads PETRARCH-format dictionaries and prints every problem as\n"
+    "FILE:LINE: message.  The kind is guessed from the file name unless\n"
+    "--kind is given.  Exit status 1 if any problem was found.\n";
+
+/* ---- dyad code ---- */
+
+typedef struct code_options {
+    dyad_input_format input_format;
+    dyad_output_format output_format;
+    const char *output;
+    int quiet;
+    dyad_dict_config dict;
+    const char *actor_files[MAX_ACTOR_FILES];
+    const char *petrarch_config;
+    const char **inputs;
+    size_t n_inputs;
+} code_options;
+
+typedef struct reason_count {
+    const char *reason;
+    size_t n;
+} reason_count;
+
+typedef struct summary {
+    size_t read, coded, with_events, discarded, failed, sentences, dropped, events;
+    reason_count reasons[MAX_REASONS];
+    size_t n_reasons;
+} summary;
+
+static int usage_error(const char *usage, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "dyad: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n\n%s", usage);
+    return EXIT_USAGE;
+}
+
+/* The value of an option that takes one; NULL (after a message) if missing. */
+static const char *option_value(int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "dyad: %s needs a value\n", argv[*i]);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int set_format_options(code_options *o, const char *opt, const char *val)
+{
+    if (strcmp(opt, "--input-format") == 0) {
+        int f = dyad_input_format_parse(val);
+        if (f < 0) return usage_error(usage_code, "unknown input format: %s", val);
+        o->input_format = (dyad_input_format)f;
+    } else {
+        int f = dyad_output_format_parse(val);
+        if (f < 0) return usage_error(usage_code, "unknown output format: %s", val);
+        o->output_format = (dyad_output_format)f;
+    }
+    return 0;
+}
+
+/* Handles one option that takes a value; -1 if opt is not one of them. */
+static int set_value_option(code_options *o, const char *opt, const char *val)
+{
+    if (!strcmp(opt, "--input-format") || !strcmp(opt, "--format"))
+        return set_format_options(o, opt, val);
+    if (!strcmp(opt, "-o") || !strcmp(opt, "--output")) o->output = val;
+    else if (!strcmp(opt, "--dictionary-dir")) o->dict.dictionary_dir = val;
+    else if (!strcmp(opt, "--verbs")) o->dict.verbs = val;
+    else if (!strcmp(opt, "--agents")) o->dict.agents = val;
+    else if (!strcmp(opt, "--discards")) o->dict.discards = val;
+    else if (!strcmp(opt, "--issues")) o->dict.issues = val;
+    else if (!strcmp(opt, "--petrarch-config")) o->petrarch_config = val;
+    else if (!strcmp(opt, "--actors")) {
+        if (o->dict.n_actors == MAX_ACTOR_FILES)
+            return usage_error(usage_code, "too many --actors files (%s)", val);
+        o->actor_files[o->dict.n_actors++] = val;
+    } else return -1;
+    return 0;
+}
+
+static int is_value_option(const char *a)
+{
+    static const char *const opts[] = {"--input-format", "--format", "-o", "--output",
+                                       "--dictionary-dir", "--verbs", "--actors", "--agents",
+                                       "--discards", "--issues", "--petrarch-config", NULL};
+    for (const char *const *o = opts; *o; o++)
+        if (strcmp(a, *o) == 0) return 1;
+    return 0;
+}
+
+/* Parses `dyad code` arguments; returns -1 after --help, else an exit code. */
+static int parse_code_options(int argc, char **argv, code_options *o)
+{
+    o->inputs = calloc((size_t)argc, sizeof *o->inputs);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage_code, stdout); return -1; }
+        if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { o->quiet = 1; continue; }
+        if (!strcmp(a, "--builtin-defaults")) { o->dict.use_builtin_defaults = 1; continue; }
+        if (is_value_option(a)) {
+            const char *v = option_value(argc, argv, &i);
+            if (!v) return EXIT_USAGE;
+            int rc = set_value_option(o, a, v);
+            if (rc) return rc;
+            continue;
+        }
+        if (a[0] == '-' && a[1] != '\0') return usage_error(usage_code, "unknown option: %s", a);
+        o->inputs[o->n_inputs++] = a;
+    }
+    o->dict.actors = o->actor_files;
+    return 0;
+}
+
+static int dictionaries_named(const dyad_dict_config *d)
+{
+    return d->verbs || d->n_actors || d->agents || d->discards || d->issues;
+}
+
+static dyad_coder *make_coder(code_options *o)
+{
+    char err[1024] = "";
+    dyad_coder *c;
+    if (o->petrarch_config) {
+        dyad_dict_config ini;
+        if (dyad_dict_config_from_petrarch_ini(o->petrarch_config, &ini, err, sizeof err)) {
+            fprintf(stderr, "dyad: %s\n", err);
+            return NULL;
+        }
+        if (o->dict.dictionary_dir) {
+            free((char *)ini.dictionary_dir);
+            ini.dictionary_dir = strdup(o->dict.dictionary_dir);
+        }
+        c = dyad_coder_new(&ini, NULL, NULL, err, sizeof err);
+        dyad_dict_config_clear(&ini);
+    } else {
+        c = dyad_coder_new(dictionaries_named(&o->dict) ? &o->dict : NULL, NULL, NULL, err,
+                           sizeof err);
+    }
+    if (!c) fprintf(stderr, "dyad: %s\n", err);
+    return c;
+}
+
+static void count_discard(summary *s, const char *reason)
+{
+    for (size_t k = 0; k < s->n_reasons; k++)
+        if (strcmp(s->reasons[k].reason, reason) == 0) { s->reasons[k].n++; return; }
+    if (s->n_reasons < MAX_REASONS) s->reasons[s->n_reasons++] = (reason_count){reason, 1};
+}
+
+static void count_result(summary *s, const dyad_result *r)
+{
+    s->sentences += dyad_result_sentence_count(r);
+    s->dropped += dyad_result_dropped_count(r);
+    if (dyad_result_get_status(r) == DYAD_DISCARDED) {
+        s->discarded++;
+        count_discard(s, dyad_result_discard_reason(r));
+        return;
+    }
+    size_t n = dyad_result_event_count(r);
+    s->coded++;
+    s->events += n;
+    if (n) s->with_events++;
+}
+
+static void print_summary(const summary *s)
+{
+    fprintf(stderr, "dyad: %zu stories read: %zu coded (%zu with events), %zu discarded, "
+            "%zu failed\n", s->read, s->coded, s->with_events, s->discarded, s->failed);
+    for (size_t k = 0; k < s->n_reasons; k++)
+        fprintf(stderr, "dyad:   discarded, %s: %zu\n", s->reasons[k].reason, s->reasons[k].n);
+    fprintf(stderr, "dyad: %zu sentences coded (%zu dropped as repeats or boilerplate); "
+            "%zu events\n", s->sentences, s->dropped, s->events);
+}
+
+/* Reads, codes and writes every story; returns the exit status. */
+static int code_all(dyad_coder *c, dyad_input *in, dyad_writer *w, summary *s)
+{
+    dyad_story *story;
+    int st, write_failed = 0;
+    while ((st = dyad_input_next(in, &story)) != DYAD_END) {
+        s->read++;
+        if (st == DYAD_FAILED) {
+            s->failed++;
+            fprintf(stderr, "dyad: %s\n", dyad_input_error(in));
+            continue;
+        }
+        const dyad_result *r = dyad_code(c, story);
+        count_result(s, r);
+        if (!write_failed && dyad_writer_write(w, r) != 0) write_failed = 1;
+    }
+    if (write_failed) fprintf(stderr, "dyad: error writing events\n");
+    return write_failed ? EXIT_USAGE : s->failed ? EXIT_SOME_FAILED : 0;
+}
+
+static int cmd_code(int argc, char **argv)
+{
+    code_options o = {0};
+    int rc = parse_code_options(argc, argv, &o);
+    if (rc) { free(o.inputs); return rc < 0 ? 0 : rc; }
+    FILE *out = o.output ? fopen(o.output, "w") : stdout;
+    if (!out) { perror(o.output); free(o.inputs); return EXIT_USAGE; }
+    dyad_coder *c = make_coder(&o);
+    if (!c) { if (o.output) fclose(out); free(o.inputs); return EXIT_USAGE; }
+    dyad_input *in = dyad_input_open(o.inputs, o.n_inputs, o.input_format);
+    dyad_writer *w = dyad_writer_new(out, o.output_format);
+    summary s = {0};
+    rc = code_all(c, in, w, &s);
+    if (dyad_writer_free(w) != 0 && rc != EXIT_USAGE) {
+        fprintf(stderr, "dyad: error writing events\n");
+        rc = EXIT_USAGE;
+    }
+    if (!o.quiet) print_summary(&s);
+    dyad_input_close(in);
+    dyad_coder_free(c);
+    if (o.output && fclose(out) != 0) rc = EXIT_USAGE;
+    free(o.inputs);
+    return rc;
+}
+
+/* ---- dyad dict check ---- */
+
+static void print_warning(void *ctx, const char *message)
+{
+    (void)ctx;
+    printf("%s\n", message);
+}
+
+static int cmd_dict(int argc, char **argv)
+{
+    if (argc < 1 || strcmp(argv[0], "check") != 0) {
+        if (argc >= 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h"))) {
+            fputs(usage_dict, stdout);
+            return 0;
+        }
+        return usage_error(usage_dict, "unknown dict command: %s", argc ? argv[0] : "(none)");
+    }
+    const char *kind = NULL;
+    int files = 0, problems = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(usage_dict, stdout); return 0; }
+        if (!strcmp(argv[i], "--kind")) {
+            if (!(kind = option_value(argc, argv, &i))) return EXIT_USAGE;
+            continue;
+        }
+        int n = dyad_dict_check(argv[i], kind, print_warning, NULL);
+        problems += n < 0 ? 1 : n;
+        files++;
+    }
+    if (!files) return usage_error(usage_dict, "%s", "no dictionary files given");
+    fprintf(stderr, "dyad: %d file%s checked, %d problem%s\n", files, files == 1 ? "" : "s",
+            problems, problems == 1 ? "" : "s");
+    return problems ? 1 : 0;
+}
+
+/* ---- dispatch ---- */
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} command;
+
+static const command commands[] = {
+    {"code", cmd_code},
+    {"dict", cmd_dict},
+};
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+        !strcmp(argv[1], "help")) {
+        fputs(usage_main, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : 0;
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+        printf("dyad %s\n", dyad_version());
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+        if (strcmp(argv[1], commands[k].name) == 0) return commands[k].run(argc - 2, argv + 2);
+    return usage_error(usage_main, "unknown command: %s", argv[1]);
+}

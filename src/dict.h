@@ -89,6 +89,10 @@ const char *dict_agent_code(const dict *d, uint32_t agent, int *is_prefix);
 
 /* Length in tokens of a discard phrase starting at toks[i], or 0. */
 size_t dict_match_discard(const dict *d, const token *toks, size_t n, size_t i);
+/* Same; *whole_story (if not NULL) is set to 1 when the phrase was written with
+ * a leading '+' (the whole story is not coded), else 0. */
+size_t dict_match_discard_scope(const dict *d, const token *toks, size_t n, size_t i,
+                                int *whole_story);
 
 /* ---- verbs ---- */
 
@@ -149,7 +153,7 @@ size_t dict_match_elem(const dict *d, const pattern_elem *e, const token *toks,
 /* Counts, for reports and tests. */
 typedef struct dict_stats {
     size_t actors, actor_phrases, agents, agent_phrases, verbs, verb_forms,
-           patterns, synsets, discards;
+           patterns, synsets, discards, issues;
 } dict_stats;
 void dict_get_stats(const dict *d, dict_stats *out);
 

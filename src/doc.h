@@ -34,6 +34,9 @@ typedef struct story {
     const char *origin;      /* file the record came from, "-" for stdin */
     long line;               /* 1-based line of the file where the record starts */
     const char *category;    /* petrarch-xml category attribute; NULL otherwise */
+    int is_record;           /* set by the input layer for petrarch-xml: the
+                                story is one record, whose id is the id of
+                                each of its sentences */
 } story;
 
 /* Why a sentence is not coded. */

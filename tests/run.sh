@@ -7,10 +7,12 @@
 # "N passed, N failed".
 set -u
 SHARED=${SHARED:-../shared}
-export SHARED
+B=${B:-build}
+DYAD=${DYAD:-$B/dyad}
+export SHARED B DYAD
 total_pass=0
 total_fail=0
-logdir=build/test-logs
+logdir=$B/test-logs
 mkdir -p "$logdir"
 
 run_suite() {   # run_suite NAME COMMAND...
@@ -37,16 +39,16 @@ run_suite() {   # run_suite NAME COMMAND...
     total_fail=$((total_fail + f))
 }
 
-for t in build/tests/test_*; do
+for t in "$B"/tests/test_*; do
     [ -x "$t" ] && run_suite "unit/$(basename "$t")" "$t"
 done
-for t in build/san/tests/test_*; do
+for t in "$B"/san/tests/test_*; do
     [ -x "$t" ] && run_suite "asan+ubsan/$(basename "$t")" "$t"
 done
 for t in tests/e2e/*.sh; do
     [ -f "$t" ] && run_suite "e2e/$(basename "$t" .sh)" sh "$t"
 done
-if [ -d build/fuzz ]; then
+if [ -d "$B/fuzz" ]; then
     run_suite fuzz sh tests/fuzz.sh
 else
     echo "SKIP fuzz: clang not installed, fuzz targets not built"

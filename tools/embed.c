@@ -21,7 +21,7 @@ static int emit_array(FILE *out, const char *path, int index)
         perror(path);
         return -1;
     }
-    fprintf(out, "static const char file_%d[] = {", index);
+    fprintf(out, "static const unsigned char file_%d[] = {", index);
     int c;
     long n = 0;
     while ((c = getc(in)) != EOF) {
@@ -41,7 +41,7 @@ int main(int argc, char **argv)
         if (emit_array(stdout, argv[i], i) != 0) return 1;
     puts("const struct builtin_file dyad_builtin_files[] = {");
     for (int i = 1; i < argc; i++)
-        printf("  {\"%s\", file_%d, sizeof file_%d - 1},\n", base_name(argv[i]), i, i);
+        printf("  {\"%s\", (const char *)file_%d, sizeof file_%d - 1},\n", base_name(argv[i]), i, i);
     puts("  {0, 0, 0}\n};");
     return 0;
 }

@@ -1,0 +1,175 @@
+/* dyad.h — the public API of dyad, a political event coder.
+ *
+ * dyad turns dated news stories into event data: who did what to whom,
+ * when and where, coded in CAMEO.  The command-line program build/dyad is a
+ * thin client of this API.
+ *
+ *   dyad_coder  *c  = dyad_coder_new(NULL, err, sizeof err);   // built-in dictionaries
+ *   dyad_input  *in = dyad_input_open(paths, n, DYAD_INPUT_AUTO);
+ *   dyad_writer *w  = dyad_writer_new(stdout, DYAD_OUTPUT_JSONL);
+ *   dyad_story  *s;
+ *   int st;
+ *   while ((st = dyad_input_next(in, &s)) != DYAD_END) {
+ *       if (st == DYAD_FAILED) { fprintf(stderr, "%s\n", dyad_input_error(in)); continue; }
+ *       const dyad_result *r = dyad_code(c, s);
+ *       dyad_writer_write(w, r);
+ *   }
+ *
+ * Conventions: every name starts with dyad_; every type is opaque.
+ * Ownership: a story and its result belong to the input they came from and
+ * stay valid until the next dyad_input_next() or dyad_input_close() (one
+ * arena per story, freed at once).  Strings returned by accessors follow
+ * the lifetime of the object they came from.  Functions returning int
+ * return 0 on success unless they say otherwise.
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define DYAD_EXPORT __attribute__((visibility("default")))
+#else
+#define DYAD_EXPORT
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+DYAD_EXPORT const char *dyad_version(void);
+
+/* ---- dictionaries and the coder ---- */
+
+/* Which dictionaries to load.  All-NULL (or passing NULL) means the
+ * built-in ones.  File names are relative to dictionary_dir when it is
+ * set.  Any field left NULL falls back to the built-in file of that kind
+ * only when use_builtin_defaults is set. */
+typedef struct dyad_dict_config {
+    const char *dictionary_dir;
+    const char *verbs;
+    const char *const *actors;   /* n_actors files */
+    size_t n_actors;
+    const char *agents;
+    const char *discards;
+    const char *issues;
+    int use_builtin_defaults;
+} dyad_dict_config;
+
+/* Reads a PETRARCH2 PETR_config.ini and fills cfg with the files it names
+ * ([Dictionaries] verbfile_name, actorfile_list, agentfile_name,
+ * discardfile_name, issuefile_name).  Strings are malloc'd and freed by
+ * dyad_dict_config_clear().  dictionary_dir defaults to the ini's folder. */
+DYAD_EXPORT int dyad_dict_config_from_petrarch_ini(const char *path, dyad_dict_config *cfg,
+                                                   char *err, size_t errlen);
+DYAD_EXPORT void dyad_dict_config_clear(dyad_dict_config *cfg);
+
+/* Called for each dictionary problem: "FILE:LINE: message". */
+typedef void (*dyad_warn_fn)(void *ctx, const char *message);
+
+typedef struct dyad_coder dyad_coder;
+
+/* Loads dictionaries and makes a coder; NULL on a configuration error
+ * (unreadable file), with the reason in err.  Malformed dictionary lines
+ * are reported through warn (NULL: to stderr) and skipped. */
+DYAD_EXPORT dyad_coder *dyad_coder_new(const dyad_dict_config *cfg, dyad_warn_fn warn,
+                                       void *warn_ctx, char *err, size_t errlen);
+DYAD_EXPORT void dyad_coder_free(dyad_coder *c);
+
+/* Checks dictionary files; each problem goes to warn.  Kind is one of
+ * "verbs", "actors", "agents", "discards", "issues", or NULL to guess from
+ * the file name.  Returns the number of problems, -1 if unreadable. */
+DYAD_EXPORT int dyad_dict_check(const char *path, const char *kind, dyad_warn_fn warn,
+                                void *warn_ctx);
+
+/* ---- input ---- */
+
+typedef enum {
+    DYAD_INPUT_AUTO = 0,
+    DYAD_INPUT_TEXT,
+    DYAD_INPUT_JSONL,
+    DYAD_INPUT_PETRARCH_XML,
+} dyad_input_format;
+
+/* "text", "jsonl", "petrarch-xml"; -1 when unknown. */
+DYAD_EXPORT int dyad_input_format_parse(const char *name);
+
+enum { DYAD_END = 0, DYAD_STORY = 1, DYAD_FAILED = 2 };
+
+typedef struct dyad_input dyad_input;
+typedef struct dyad_story dyad_story;
+
+/* Files, directories (recursively) and "-" for standard input. */
+DYAD_EXPORT dyad_input *dyad_input_open(const char *const *paths, size_t n,
+                                        dyad_input_format fmt);
+/* DYAD_STORY: *out is the next story; DYAD_FAILED: a record could not be
+ * read (dyad_input_error() says which and why) and the next call goes on;
+ * DYAD_END: no more input. */
+DYAD_EXPORT int dyad_input_next(dyad_input *in, dyad_story **out);
+/* "FILE:LINE: [id ID: ]message" for the last DYAD_FAILED. */
+DYAD_EXPORT const char *dyad_input_error(const dyad_input *in);
+DYAD_EXPORT void dyad_input_close(dyad_input *in);
+
+/* A story from memory (id, date "YYYY-MM-DD", text); NULL with a message
+ * in err when the date or text is invalid.  Free with dyad_story_free. */
+DYAD_EXPORT dyad_story *dyad_story_new(const char *id, const char *date, const char *text,
+                                       char *err, size_t errlen);
+DYAD_EXPORT void dyad_story_free(dyad_story *s);
+
+DYAD_EXPORT const char *dyad_story_id(const dyad_story *s);
+DYAD_EXPORT const char *dyad_story_date(const dyad_story *s);
+
+/* ---- coding ---- */
+
+typedef struct dyad_result dyad_result;
+typedef struct dyad_event dyad_event;
+
+typedef enum {
+    DYAD_CODED = 0,        /* went through the coder (it may have no events) */
+    DYAD_DISCARDED,        /* set aside on purpose; dyad_result_discard_reason() */
+} dyad_result_status;
+
+/* Codes one story.  The result lives as long as the story. */
+DYAD_EXPORT const dyad_result *dyad_code(dyad_coder *c, dyad_story *s);
+
+DYAD_EXPORT dyad_result_status dyad_result_get_status(const dyad_result *r);
+DYAD_EXPORT const char *dyad_result_discard_reason(const dyad_result *r);
+DYAD_EXPORT size_t dyad_result_sentence_count(const dyad_result *r);   /* kept sentences */
+DYAD_EXPORT size_t dyad_result_dropped_count(const dyad_result *r);    /* duplicates, boilerplate */
+DYAD_EXPORT size_t dyad_result_event_count(const dyad_result *r);
+DYAD_EXPORT const dyad_event *dyad_result_event(const dyad_result *r, size_t i);
+
+/* Event fields (SPEC §3).  Codes are NULL when the actor is unknown. */
+DYAD_EXPORT const char *dyad_event_sentence_id(const dyad_event *e);
+DYAD_EXPORT const char *dyad_event_date(const dyad_event *e);
+DYAD_EXPORT const char *dyad_event_source(const dyad_event *e);
+DYAD_EXPORT const char *dyad_event_target(const dyad_event *e);
+DYAD_EXPORT const char *dyad_event_code(const dyad_event *e);
+DYAD_EXPORT const char *dyad_event_location_name(const dyad_event *e);
+
+/* ---- output ---- */
+
+typedef enum {
+    DYAD_OUTPUT_JSONL = 0,
+    DYAD_OUTPUT_TSV,
+    DYAD_OUTPUT_PHOENIX,
+} dyad_output_format;
+
+/* "jsonl", "tsv", "phoenix"; -1 when unknown. */
+DYAD_EXPORT int dyad_output_format_parse(const char *name);
+
+typedef struct dyad_writer dyad_writer;
+
+DYAD_EXPORT dyad_writer *dyad_writer_new(FILE *out, dyad_output_format fmt);
+/* Writes the result's events; returns -1 on a write error. */
+DYAD_EXPORT int dyad_writer_write(dyad_writer *w, const dyad_result *r);
+DYAD_EXPORT int dyad_writer_free(dyad_writer *w);   /* flushes; -1 on error */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

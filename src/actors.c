@@ -1,0 +1,213 @@
+/* actors.c — see actors.h. */
+#include "actors.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tag.h"
+
+#define MAX_PARTS 8
+#define MAX_CODE 24
+
+/* One dictionary phrase inside a mention. */
+typedef struct part {
+    noun_match m;
+} part;
+
+/* Room for one more mention in the list. */
+static mention *list_push(mention_list *l)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 32;
+        l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+    }
+    mention *m = &l->items[l->n++];
+    memset(m, 0, sizeof *m);
+    m->antecedent = m->conj_next = m->conj_prev = -1;
+    return m;
+}
+
+/* An unknown capitalised word inside a name ("Sergei" before "Lavrov"). */
+static int is_name_word(const token *t)
+{
+    return t->kind == TOK_WORD && (t->flags & TOKF_CAPITALIZED) && t->pos == POS_PROPN;
+}
+
+/* Length of a run of unknown name words at i that ends right before a
+ * dictionary phrase (at most two words), else 0. */
+static size_t name_words_before_phrase(const dict *dc, const token *toks, size_t n, size_t i)
+{
+    noun_match m;
+    for (size_t k = 0; k < 2 && i + k < n && is_name_word(&toks[i + k]); k++)
+        if (i + k + 1 < n && dict_match_noun(dc, toks, n, i + k + 1, &m)) return k + 1;
+    return 0;
+}
+
+/* Collects the phrases of one mention starting at i; returns tokens covered. */
+static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t i,
+                            part *parts, size_t *n_parts)
+{
+    size_t j = i;
+    *n_parts = 0;
+    while (j < n && *n_parts < MAX_PARTS) {
+        noun_match m;
+        if (dict_match_noun(dc, toks, n, j, &m)) {
+            parts[(*n_parts)++].m = m;
+            j += m.n_tokens;
+            continue;
+        }
+        size_t skip = *n_parts ? name_words_before_phrase(dc, toks, n, j) : 0;
+        if (!skip) break;
+        j += skip;
+    }
+    return j - i;
+}
+
+/* Appends an agent code to a country code, honouring prefix agents. */
+static void add_agent(char *code, const char *agent, int is_prefix)
+{
+    if (strlen(code) + strlen(agent) >= MAX_CODE || strstr(code, agent)) return;
+    size_t na = strlen(agent), nc = strlen(code);
+    if (is_prefix) {
+        memmove(code + na, code, nc + 1);
+        memcpy(code, agent, na);
+    } else {
+        memcpy(code + nc, agent, na + 1);
+    }
+}
+
+/* The code of a mention's parts: the rightmost actor with a code on the
+ * date; a bare country code takes the agents of the phrase. */
+static const char *parts_code(arena *a, const dict *dc, const part *parts, size_t n_parts,
+                              int yyyymmdd, int *head)
+{
+    const char *actor_code = NULL;
+    *head = -1;
+    for (size_t k = n_parts; k-- > 0;) {
+        if (parts[k].m.kind != NOUN_ACTOR) continue;
+        actor_code = dict_actor_code(dc, parts[k].m.entry, yyyymmdd);
+        if (actor_code && strcmp(actor_code, "---") == 0) actor_code = NULL;  /* null code */
+        if (actor_code) { *head = (int)k; break; }
+    }
+    if (!actor_code) return NULL;
+    char code[MAX_CODE];
+    snprintf(code, sizeof code, "%s", actor_code);
+    if (strlen(code) == 3) {
+        for (size_t k = 0; k < n_parts; k++) {
+            if (parts[k].m.kind != NOUN_AGENT) continue;
+            int is_prefix = 0;
+            const char *agent = dict_agent_code(dc, parts[k].m.entry, &is_prefix);
+            if (agent && *agent) add_agent(code, agent, is_prefix);
+        }
+    }
+    return arena_strdup(a, code);
+}
+
+const char *actors_phrase_code(arena *a, const dict *dc, const token *toks, size_t n,
+                               int yyyymmdd)
+{
+    part parts[MAX_PARTS];
+    size_t n_parts;
+    int head;
+    size_t len = collect_parts(dc, toks, n, 0, parts, &n_parts);
+    if (len != n || n_parts == 0) return NULL;
+    return parts_code(a, dc, parts, n_parts, yyyymmdd, &head);
+}
+
+/* True when the token before position i (skipping one determiner) is a
+ * preposition: "to Beijing", "with the Kremlin". */
+static int follows_preposition(const token *toks, size_t i)
+{
+    if (i == 0) return 0;
+    size_t k = i - 1;
+    if (toks[k].pos == POS_DET && k > 0) k--;
+    if (toks[k].pos == POS_ADP) return 1;
+    return strcmp(toks[k].key, "to") == 0;
+}
+
+/* True when the preposition before position i says where: "in Athens". */
+static int follows_locative(const token *toks, size_t i)
+{
+    static const char *const words[] = {"in", "at", "near", "inside", "outside", "across", NULL};
+    if (i == 0) return 0;
+    size_t k = i - 1;
+    if (toks[k].pos == POS_DET && k > 0) k--;
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(toks[k].key, *w) == 0) return 1;
+    return 0;
+}
+
+/* Nearest earlier person mention (this sentence or the one before, and
+ * among the last 50 mentions, which keeps long inputs linear). */
+static int find_antecedent(const mention_list *l, size_t before, uint32_t sent)
+{
+    size_t floor = before > 50 ? before - 50 : 0;
+    for (size_t k = before; k-- > floor;) {
+        const mention *m = &l->items[k];
+        if (m->sent + 1 < sent) break;
+        if (m->is_person && !m->is_pronoun && m->code) return (int)k;
+    }
+    return -1;
+}
+
+static void add_pronoun(mention_list *l, const doc *d, size_t s, size_t i)
+{
+    mention *m = list_push(l);
+    m->first = d->sents[s].first_token + (uint32_t)i;
+    m->n = 1;
+    m->sent = (uint32_t)s;
+    m->is_person = m->is_pronoun = 1;
+    m->antecedent = find_antecedent(l, l->n - 1, (uint32_t)s);
+    if (m->antecedent >= 0) m->code = l->items[m->antecedent].code;
+}
+
+/* Links mentions separated only by "and" (or "," in a list) as compounds. */
+static void link_compounds(mention_list *l, size_t from, const token *all)
+{
+    for (size_t k = from; k + 1 < l->n; k++) {
+        mention *a = &l->items[k], *b = &l->items[k + 1];
+        uint32_t gap_start = a->first + a->n;
+        if (b->first != gap_start + 1) continue;
+        const char *w = all[gap_start].key;
+        if (strcmp(w, "and") == 0 || strcmp(w, ",") == 0) {
+            a->conj_next = (int)(k + 1);
+            b->conj_prev = (int)k;
+        }
+    }
+}
+
+size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmdd,
+                   mention_list *list)
+{
+    const sentence *sent = &d->sents[s];
+    const token *toks = d->tokens + sent->first_token;
+    size_t n = sent->n_tokens, first_new = list->n;
+    for (size_t i = 0; i < n;) {
+        if (tag_is_personal_pronoun(&toks[i]) && toks[i].pos == POS_PRON &&
+            (strcmp(toks[i].key, "he") == 0 || strcmp(toks[i].key, "she") == 0)) {
+            add_pronoun(list, d, s, i++);
+            continue;
+        }
+        part parts[MAX_PARTS];
+        size_t n_parts;
+        size_t len = collect_parts(dc, toks, n, i, parts, &n_parts);
+        if (!len) { i++; continue; }
+        mention *m = list_push(list);
+        int head;
+        m->first = sent->first_token + (uint32_t)i;
+        m->n = (uint32_t)len;
+        m->sent = (uint32_t)s;
+        m->code = parts_code(a, dc, parts, n_parts, yyyymmdd, &head);
+        if (head >= 0) {
+            m->has_actor = 1;
+            m->head_actor = parts[head].m.entry;
+            m->is_person = (uint8_t)dict_actor_is_person(dc, m->head_actor);
+        }
+        m->after_preposition = (uint8_t)follows_preposition(toks, i);
+        m->locative = (uint8_t)follows_locative(toks, i);
+        m->possessive = (uint8_t)(i + len < n && toks[i + len].kind == TOK_POSSESSIVE);
+        i += len;
+    }
+    link_compounds(list, first_new, d->tokens);
+    return first_new;
+}

@@ -1,0 +1,532 @@
+/* code.c — see code.h for the rules. */
+#include "code.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tag.h"
+
+#define MAX_MEMBERS 8
+/* Searches for subjects, objects and pattern words look at most this many
+ * tokens away from the verb, so that a pathological 10 MB "sentence" is
+ * coded in linear time. */
+#define WINDOW 80
+
+/* Everything the rules look at for one sentence. */
+typedef struct sent_ctx {
+    const dict *dc;
+    const doc *d;
+    const token *toks;           /* the sentence's tokens */
+    size_t n;                    /* their number */
+    uint32_t base;               /* index of toks[0] in doc.tokens */
+    const mention_list *ml;
+    size_t m_first, m_end;       /* the sentence's mentions in ml */
+    uint8_t *consumed;           /* tokens used by a pattern */
+    int *mention_at;             /* token -> mention index covering it, or -1 */
+} sent_ctx;
+
+/* A pattern that matched, with what it found. */
+typedef struct pattern_hit {
+    const verb_pattern *p;
+    int score;
+    int target;                  /* mention from a + slot, or -1 */
+    uint32_t used[16];           /* tokens of the pattern's words */
+    size_t n_used;
+} pattern_hit;
+
+static const mention *mention_get(const sent_ctx *c, int k)
+{
+    return &c->ml->items[k];
+}
+
+/* Sentence-relative start and end of a mention. */
+static size_t m_start(const sent_ctx *c, int k) { return mention_get(c, k)->first - c->base; }
+static size_t m_stop(const sent_ctx *c, int k)
+{
+    const mention *m = mention_get(c, k);
+    return m->first + m->n - c->base;
+}
+
+static int key_is(const token *t, const char *w) { return strcmp(t->key, w) == 0; }
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Adjective-like words that may stand between a determiner and a noun. */
+static int is_modifier(const token *t)
+{
+    static const char *const suffixes[] = {"al", "ic", "ive", "ous", "ful", "able", "ible",
+                                           "ary", "ese", "ish", "ian", "ern", "est", NULL};
+    if (t->kind == TOK_NUMBER || (t->flags & TOKF_HYPHENATED) || t->pos == POS_ADJ ||
+        t->pos == POS_PROPN || t->pos == POS_NUM)
+        return 1;
+    for (const char *const *s = suffixes; *s; s++)
+        if (ends_with(t->key, *s)) return 1;
+    return 0;
+}
+
+static int is_possessive_word(const token *t)
+{
+    static const char *const words[] = {"his", "her", "its", "their", "our", "my", "your", NULL};
+    if (t->kind == TOK_POSSESSIVE) return 1;
+    for (const char *const *w = words; *w; w++)
+        if (key_is(t, *w)) return 1;
+    return 0;
+}
+
+/* An actor mention right before a verb form is its subject ("The U.S.
+ * praised"), unless it modifies a noun: after an indefinite article or an
+ * adjective ("a possible Putin visit"), or after "the" when the word is
+ * the uninflected base form, which a singular subject would not take
+ * ("the Israeli strike" vs "the Israeli army struck"). */
+static int mention_is_modifier(const sent_ctx *c, int k, int base_form)
+{
+    size_t f = m_start(c, k);
+    if (f == 0) return 0;
+    const token *b = &c->toks[f - 1];
+    if (key_is(b, "a") || key_is(b, "an")) return 1;
+    if (b->pos == POS_DET || is_possessive_word(b)) return base_form;
+    return c->mention_at[f - 1] < 0 && b->pos != POS_PROPN && is_modifier(b);
+}
+
+/* Is the verb form the base form of the verb ("strike", not "struck")? */
+static int is_base_form(const sent_ctx *c, const token *t, uint32_t verb)
+{
+    const char *name = dict_verb_name(c->dc, verb);
+    return name && strcasecmp(name, t->key) == 0;
+}
+
+/* Is the word at i (first token of a verb form) used as a noun or an
+ * adjective rather than as a verb? */
+static int used_as_noun(const sent_ctx *c, size_t i, size_t head, uint32_t verb)
+{
+    const token *h = &c->toks[head];
+    int base = is_base_form(c, h, verb);
+    if (h->pos == POS_DET || h->pos == POS_ADP || h->pos == POS_PRON || h->pos == POS_PROPN ||
+        h->pos == POS_CCONJ || h->pos == POS_SCONJ)
+        return 1;
+    if (i == 0) return 0;
+    size_t k = i - 1;
+    if (ends_with(h->key, "ing") && c->toks[k].pos != POS_AUX) {
+        verb_match vm;
+        if (dict_match_verb(c->dc, c->toks, c->n, k, &vm)) return 1;  /* "meet visiting ministers" */
+    }
+    for (int steps = 0; k > 0 && steps < 8; steps++) {
+        if (c->mention_at[k] >= 0) return mention_is_modifier(c, c->mention_at[k], base);
+        if (!is_modifier(&c->toks[k])) break;
+        k--;
+    }
+    if (c->mention_at[k] >= 0) return mention_is_modifier(c, c->mention_at[k], base);
+    const token *t = &c->toks[k];
+    return t->pos == POS_DET || is_possessive_word(t) || t->pos == POS_ADP;
+}
+
+/* First token of the verb's clause: just after the nearest ";" or
+ * subordinating word to its left. */
+static size_t clause_start(const sent_ctx *c, size_t i)
+{
+    size_t floor = i > WINDOW ? i - WINDOW : 0;
+    for (size_t k = i; k-- > floor;) {
+        const token *t = &c->toks[k];
+        if (key_is(t, ";") || tag_is_subordinator(t)) return k + 1;
+    }
+    return floor;
+}
+
+static size_t window_end(const sent_ctx *c, size_t i)
+{
+    return c->n - i > WINDOW ? i + WINDOW : c->n;
+}
+
+/* Token after the last one of the verb's clause, looking right from i. */
+static size_t clause_end(const sent_ctx *c, size_t i)
+{
+    size_t end = window_end(c, i);
+    for (size_t k = i; k < end; k++) {
+        const token *t = &c->toks[k];
+        if (key_is(t, ";") || tag_is_subordinator(t)) return k;
+        if ((key_is(t, "and") || key_is(t, "but")) && k + 1 < c->n) {
+            verb_match vm;
+            if (c->toks[k + 1].pos == POS_VERB ||
+                (dict_match_verb(c->dc, c->toks, c->n, k + 1, &vm) &&
+                 c->toks[k + 1].pos != POS_PROPN))
+                return k;
+        }
+    }
+    return end;
+}
+
+/* Token after the pattern search range: the next ";" or the window's end. */
+static size_t pattern_end(const sent_ctx *c, size_t i)
+{
+    size_t end = window_end(c, i);
+    for (size_t k = i; k < end; k++)
+        if (key_is(&c->toks[k], ";")) return k;
+    return end;
+}
+
+/* Words between the clause start and the verb that negate it. */
+static int is_negated(const sent_ctx *c, size_t start, size_t i)
+{
+    for (size_t k = i; k-- > start;) {
+        const token *t = &c->toks[k];
+        if (tag_is_negation(t)) return 1;
+        if (!(t->pos == POS_ADV || t->pos == POS_AUX || t->pos == POS_PART)) return 0;
+    }
+    return 0;
+}
+
+/* A modal before the verb, through "to", adverbs and "be ready to". */
+static int has_modal(const sent_ctx *c, size_t start, size_t i)
+{
+    static const char *const bridges[] = {"continue", "ready", "able", "going", "be", NULL};
+    for (size_t k = i, steps = 0; k-- > start && steps < 6; steps++) {
+        const token *t = &c->toks[k];
+        if (tag_is_modal(t)) return 1;
+        int bridge = t->pos == POS_ADV || t->pos == POS_AUX || key_is(t, "to");
+        for (const char *const *b = bridges; *b && !bridge; b++) bridge = key_is(t, *b);
+        if (!bridge) return 0;
+    }
+    return 0;
+}
+
+/* Can mention k stand as the subject of a verb? */
+static int can_be_subject(const sent_ctx *c, int k)
+{
+    const mention *m = mention_get(c, k);
+    return !m->after_preposition && !m->possessive;
+}
+
+/* Index of the first of the sentence's mentions that starts at or after
+ * token `pos` (m_end if none): binary search, mentions are in text order. */
+static size_t mention_from(const sent_ctx *c, size_t pos)
+{
+    size_t lo = c->m_first, hi = c->m_end;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m_start(c, (int)mid) < pos) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+
+/* The nearest subject mention in [start, i), or -1. */
+static int find_source(const sent_ctx *c, size_t start, size_t i)
+{
+    for (size_t k = mention_from(c, i); k-- > c->m_first;) {
+        if (m_stop(c, (int)k) > i) continue;
+        if (m_start(c, (int)k) < start) break;
+        if (can_be_subject(c, (int)k)) return (int)k;
+    }
+    return -1;
+}
+
+/* The first mention starting in [from, limit) other than `not`, or -1;
+ * with skip_places, mentions after "in", "at" ... are passed over. */
+static int first_mention_after(const sent_ctx *c, size_t from, size_t limit, int not,
+                               int skip_places)
+{
+    for (size_t k = mention_from(c, from); k < c->m_end; k++) {
+        size_t s = m_start(c, (int)k);
+        if (s >= limit) break;
+        if (skip_places && mention_get(c, (int)k)->locative) continue;
+        if ((int)k != not) return (int)k;
+    }
+    return -1;
+}
+
+/* Finds a phrase or synset element at or after `from`, before `limit`. */
+static int find_elem_forward(const sent_ctx *c, const pattern_elem *e, size_t from,
+                             size_t limit, size_t *at, size_t *len)
+{
+    for (size_t j = from; j < limit; j++) {
+        size_t l = dict_match_elem(c->dc, e, c->toks, c->n, j);
+        if (l && j + l <= limit) { *at = j; *len = l; return 1; }
+    }
+    return 0;
+}
+
+/* The same, searching leftwards from `before` down to `limit`. */
+static int find_elem_backward(const sent_ctx *c, const pattern_elem *e, size_t before,
+                              size_t limit, size_t *at, size_t *len)
+{
+    for (size_t j = before; j-- > limit;) {
+        size_t l = dict_match_elem(c->dc, e, c->toks, c->n, j);
+        if (l && j + l <= before) { *at = j; *len = l; return 1; }
+    }
+    return 0;
+}
+
+static void hit_use(pattern_hit *h, size_t at, size_t len)
+{
+    for (size_t k = 0; k < len && h->n_used < sizeof h->used / sizeof h->used[0]; k++)
+        h->used[h->n_used++] = (uint32_t)(at + k);
+}
+
+/* Matches the elements after the verb; 0 when one is missing. */
+static int match_after(const sent_ctx *c, const verb_pattern *p, size_t from, size_t limit,
+                       int source, pattern_hit *h)
+{
+    size_t pos = from;
+    for (size_t e = p->verb_index + 1u; e < p->n_elems; e++) {
+        const pattern_elem *el = &p->elems[e];
+        size_t at, len;
+        if (el->kind == PE_PHRASE || el->kind == PE_SYNSET) {
+            if (!find_elem_forward(c, el, pos, limit, &at, &len)) return 0;
+            hit_use(h, at, len);
+            pos = at + len;
+            h->score++;
+        } else if (el->kind == PE_TARGET || el->kind == PE_SOURCE) {
+            int k = first_mention_after(c, pos, limit, source, 0);
+            if (k < 0) return 0;
+            if (el->kind == PE_TARGET) h->target = k;
+            pos = m_stop(c, k);
+            h->score++;
+        }
+    }
+    return 1;
+}
+
+/* Matches the elements before the verb, right to left. */
+static int match_before(const sent_ctx *c, const verb_pattern *p, size_t start, size_t i,
+                        int source, pattern_hit *h)
+{
+    size_t pos = i;
+    for (size_t e = p->verb_index; e-- > 0;) {
+        const pattern_elem *el = &p->elems[e];
+        size_t at, len;
+        if (el->kind == PE_PHRASE || el->kind == PE_SYNSET) {
+            if (!find_elem_backward(c, el, pos, start, &at, &len)) return 0;
+            hit_use(h, at, len);
+            pos = at;
+            h->score++;
+        } else if (el->kind == PE_SOURCE) {
+            if (source < 0) return 0;
+            h->score++;
+        }
+    }
+    return 1;
+}
+
+/* The best-matching pattern of the verb; h->p is NULL when none matched. */
+static void best_pattern(const sent_ctx *c, uint32_t verb, size_t start, size_t i,
+                         size_t verb_end, int source, pattern_hit *best)
+{
+    const verb_pattern *pats;
+    size_t n = dict_verb_patterns(c->dc, verb, &pats);
+    size_t limit = pattern_end(c, verb_end);
+    memset(best, 0, sizeof *best);
+    best->target = -1;
+    best->score = -1;
+    for (size_t k = 0; k < n; k++) {
+        pattern_hit h;
+        memset(&h, 0, sizeof h);
+        h.p = &pats[k];
+        h.target = -1;
+        if (!match_before(c, &pats[k], start, i, source, &h)) continue;
+        if (!match_after(c, &pats[k], verb_end, limit, source, &h)) continue;
+        if (h.score > best->score) *best = h;
+    }
+    if (best->score < 0) best->p = NULL;
+}
+
+/* "036:036" -> "036"; ":020" -> "020". */
+static void code_from_brackets(const char *raw, char out[8])
+{
+    const char *colon = strchr(raw, ':');
+    size_t n = colon ? (size_t)(colon - raw) : strlen(raw);
+    if (n == 0 && colon) { raw = colon + 1; n = strlen(raw); }
+    if (n > 7) n = 7;
+    memcpy(out, raw, n);
+    out[n] = '\0';
+}
+
+const char *code_intent_for(const char *code)
+{
+    if (strncmp(code, "04", 2) == 0) return "036";
+    if (strncmp(code, "05", 2) == 0) return "032";
+    if (strncmp(code, "06", 2) == 0) return "031";
+    if (strncmp(code, "07", 2) == 0) return "033";
+    if (strncmp(code, "08", 2) == 0) return "035";
+    return NULL;
+}
+
+/* Applies the modal rule; returns 0 when the event must be dropped. */
+static int apply_modality(char code[8])
+{
+    const char *intent = code_intent_for(code);
+    if (intent) { snprintf(code, 8, "%s", intent); return 1; }
+    return strncmp(code, "1", 1) != 0 && strncmp(code, "2", 1) != 0;
+}
+
+/* The members of the compound a mention belongs to (itself if none). */
+static size_t compound_members(const sent_ctx *c, int k, int *out)
+{
+    while (mention_get(c, k)->conj_prev >= 0) k = mention_get(c, k)->conj_prev;
+    size_t n = 0;
+    for (; k >= 0 && n < MAX_MEMBERS; k = mention_get(c, k)->conj_next) out[n++] = k;
+    return n;
+}
+
+static event *event_push(event_list *l)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+    }
+    event *e = &l->items[l->n++];
+    memset(e, 0, sizeof *e);
+    e->src = e->tgt = -1;
+    return e;
+}
+
+/* What one verb occurrence produced, before it becomes events. */
+typedef struct verb_event {
+    size_t sent;
+    uint32_t verb_first, verb_n;
+    uint32_t clause_first, clause_end;
+    char code[8];
+    const char *file;
+    long line;
+} verb_event;
+
+/* Appends source -> target unless the source is unknown or acts on itself. */
+static size_t emit(const sent_ctx *c, const verb_event *v, int src, int tgt, event_list *out)
+{
+    const char *scode = mention_get(c, src)->code;
+    const char *tcode = tgt >= 0 ? mention_get(c, tgt)->code : NULL;
+    if (!scode || (tcode && strcmp(scode, tcode) == 0)) return 0;
+    event *e = event_push(out);
+    e->sent = (uint32_t)v->sent;
+    e->src = src;
+    e->tgt = tgt;
+    e->source = scode;
+    e->target = tcode;
+    e->verb_first = v->verb_first;
+    e->verb_n = v->verb_n;
+    e->clause_first = v->clause_first;
+    e->clause_end = v->clause_end;
+    memcpy(e->code, v->code, sizeof e->code);
+    e->dict_file = v->file;
+    e->dict_line = v->line;
+    return 1;
+}
+
+/* Does an object follow the verb ("meet the challenges")? */
+static int has_object(const sent_ctx *c, size_t verb_end)
+{
+    if (verb_end >= c->n) return 0;
+    uint8_t pos = c->toks[verb_end].pos;
+    return pos == POS_DET || pos == POS_NOUN || pos == POS_PROPN || pos == POS_PRON ||
+           pos == POS_ADJ || pos == POS_NUM;
+}
+
+/* Codes whose compound subject acts on itself: consultations used without
+ * an object ("Lavrov and Xi met", not "... met the challenges") and formal
+ * agreements ("Turkey and Greece signed an agreement"). */
+static int is_mutual(const sent_ctx *c, const char *code, size_t verb_end)
+{
+    if (strcmp(code, "057") == 0) return 1;
+    return strncmp(code, "04", 2) == 0 && !has_object(c, verb_end);
+}
+
+static size_t emit_all(const sent_ctx *c, const verb_event *v, int source, int target,
+                       size_t verb_end, event_list *out)
+{
+    int srcs[MAX_MEMBERS], tgts[MAX_MEMBERS];
+    size_t ns = compound_members(c, source, srcs), added = 0;
+    if (target < 0 && ns > 1 && is_mutual(c, v->code, verb_end)) {
+        for (size_t a = 0; a < ns; a++)      /* reciprocal: "Lavrov and Xi met" */
+            for (size_t b = 0; b < ns; b++)
+                if (a != b) added += emit(c, v, srcs[a], srcs[b], out);
+        return added;
+    }
+    size_t nt = target >= 0 ? compound_members(c, target, tgts) : 0;
+    for (size_t a = 0; a < ns; a++) {
+        if (nt == 0) added += emit(c, v, srcs[a], -1, out);
+        for (size_t b = 0; b < nt; b++)
+            if (tgts[b] != srcs[a]) added += emit(c, v, srcs[a], tgts[b], out);
+    }
+    return added;
+}
+
+/* Codes one verb occurrence at toks[i .. i+vm.n_tokens). */
+static size_t code_verb(sent_ctx *c, size_t s, size_t i, const verb_match *vm, event_list *out)
+{
+    size_t verb_end = i + vm->n_tokens;
+    size_t start = clause_start(c, i);
+    int source = find_source(c, start, i);
+    pattern_hit hit;
+    best_pattern(c, vm->verb, start, i, verb_end, source, &hit);
+    for (size_t k = 0; k < hit.n_used; k++) c->consumed[hit.used[k]] = 1;
+
+    size_t end = clause_end(c, verb_end);
+    verb_event v = {s, c->base + (uint32_t)i, vm->n_tokens, c->base + (uint32_t)start,
+                    c->base + (uint32_t)end, "", NULL, 0};
+    if (hit.p) {
+        code_from_brackets(hit.p->code, v.code);
+        v.file = hit.p->file;
+        v.line = hit.p->line;
+    } else {
+        code_from_brackets(dict_verb_code(c->dc, vm->verb), v.code);
+        v.file = dict_verb_file(c->dc, vm->verb, &v.line);
+    }
+    if (source < 0 || strcmp(v.code, "---") == 0 || v.code[0] == '\0') return 0;
+    if (is_negated(c, start, i)) return 0;
+    if (has_modal(c, start, i) && !apply_modality(v.code)) return 0;
+    int target = hit.target >= 0 ? hit.target : first_mention_after(c, verb_end, end, source, 1);
+    return emit_all(c, &v, source, target, verb_end, out);
+}
+
+static int is_question(const sent_ctx *c)
+{
+    for (size_t k = c->n; k-- > 0;) {
+        const token *t = &c->toks[k];
+        if (t->kind == TOK_QUOTE) continue;
+        return key_is(t, "?");
+    }
+    return 0;
+}
+
+static void ctx_init(sent_ctx *c, arena *a, const dict *dc, const doc *d, size_t s,
+                     const mention_list *ml, size_t m_first)
+{
+    const sentence *sent = &d->sents[s];
+    c->dc = dc;
+    c->d = d;
+    c->toks = d->tokens + sent->first_token;
+    c->n = sent->n_tokens;
+    c->base = sent->first_token;
+    c->ml = ml;
+    c->m_first = m_first;
+    c->m_end = ml->n;
+    c->consumed = arena_calloc(a, c->n + 1, 1);
+    c->mention_at = arena_alloc(a, (c->n + 1) * sizeof *c->mention_at);
+    for (size_t k = 0; k <= c->n; k++) c->mention_at[k] = -1;
+    for (size_t k = c->m_first; k < c->m_end; k++)
+        for (size_t t = m_start(c, (int)k); t < m_stop(c, (int)k); t++)
+            c->mention_at[t] = (int)k;
+}
+
+size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
+                     const mention_list *mentions, size_t m_first, event_list *out)
+{
+    sent_ctx c;
+    ctx_init(&c, a, dc, d, s, mentions, m_first);
+    if (c.n == 0 || is_question(&c)) return 0;
+    size_t added = 0;
+    for (size_t i = 0; i < c.n;) {
+        verb_match vm;
+        if (c.consumed[i] || c.mention_at[i] >= 0 ||
+            !dict_match_verb(dc, c.toks, c.n, i, &vm)) {
+            i++;
+            continue;
+        }
+        if (!used_as_noun(&c, i, i + vm.head, vm.verb)) added += code_verb(&c, s, i, &vm, out);
+        i += vm.n_tokens;
+    }
+    return added;
+}

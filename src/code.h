@@ -1,0 +1,69 @@
+/* code.h — coding events: who did what to whom in one sentence.
+ *
+ * For each verb the verb dictionary knows, used as a verb (not "the
+ * meeting", "a two-day visit"), the coder finds
+ *   - the source: the nearest actor mention before the verb in its clause
+ *     that is not the object of a preposition or a possessive modifier
+ *     ("Lavrov, on a visit to Beijing, met ..." -> Lavrov); a compound
+ *     source ("Lavrov and Xi") gives one event per member;
+ *   - the pattern: among the patterns of the verb's group, the one whose
+ *     words (and $ / + slots) occur in order around the verb inside the
+ *     clause with the most elements; else the verb's own code;
+ *   - the target: the mention in the pattern's + slot, else the first
+ *     mention after the verb in its clause;
+ * and then applies the rules that keep events honest:
+ *   - a negated verb ("did not meet", "never met") makes no event;
+ *   - a question makes no event;
+ *   - a modal (will, would, could, ...) turns a cooperative action
+ *     (roots 04-08) into the matching intent code of root 03 (CAMEO's
+ *     own correspondence: meet -> 036, diplomatic cooperation -> 032,
+ *     material cooperation -> 031, aid -> 033, yield -> 035) and drops a
+ *     conflictual one (a prediction is not an attack);
+ *   - a compound source with no target is a reciprocal event between its
+ *     members for consultations used without an object ("Lavrov and Xi
+ *     met") and for formal agreements ("A and B signed a treaty");
+ *   - an actor never acts on itself (source == target drops the event);
+ *   - words used by one verb's pattern are not verbs of their own
+ *     ("plans to visit" is one intent, not also a visit).
+ */
+#ifndef DYAD_CODE_H
+#define DYAD_CODE_H
+
+#include "actors.h"
+#include "arena.h"
+#include "dict.h"
+#include "doc.h"
+
+typedef struct event {
+    uint32_t sent;               /* index in doc.sents */
+    int src, tgt;                /* mention indexes, -1 for none */
+    const char *source, *target; /* actor codes; target may be NULL */
+    uint32_t verb_first, verb_n; /* verb tokens in doc.tokens */
+    uint32_t clause_first;       /* the verb's clause: tokens [clause_first, */
+    uint32_t clause_end;         /*   clause_end) in doc.tokens */
+    char code[8];                /* CAMEO event code */
+    const char *dict_file;       /* where the pattern or verb was defined */
+    long dict_line;
+    /* filled in by resolve */
+    const char *date;            /* YYYY-MM-DD, YYYY-MM or YYYY */
+    const char *loc_name;        /* NULL when the text places it nowhere */
+    const char *loc_country;     /* ISO 3166 alpha-3 */
+    double lat, lon;
+    int has_coords;
+} event;
+
+typedef struct event_list {
+    event *items;
+    size_t n, cap;
+} event_list;
+
+/* Codes sentence s (tagged; its mentions are mentions->items[m_first..n),
+ * as actors_find() just appended them) and appends its events to *out.
+ * Returns the number added. */
+size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
+                     const mention_list *mentions, size_t m_first, event_list *out);
+
+/* The intent code (root 03) for a cooperative action code, or NULL. */
+const char *code_intent_for(const char *code);
+
+#endif

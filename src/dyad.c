@@ -1,0 +1,527 @@
+/* dyad.c — the public API (dyad.h) over the pipeline's modules. */
+#include "dyad.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "builtin.h"
+#include "dict.h"
+#include "pipeline.h"
+#include "read.h"
+#include "result.h"
+#include "write.h"
+
+const char *dyad_version(void) { return DYAD_VERSION; }
+
+/* ---- dictionaries and the coder ---- */
+
+struct dyad_coder {
+    dict *dc;
+};
+
+/* Built-in dictionary files, by kind. */
+static const struct { dict_kind kind; const char *name; } builtin_dicts[] = {
+    {DICT_VERBS, "verbs.txt"},
+    {DICT_ACTORS, "countries.actors.txt"},
+    {DICT_ACTORS, "international.actors.txt"},
+    {DICT_ACTORS, "leaders.actors.txt"},
+    {DICT_AGENTS, "agents.txt"},
+};
+
+typedef struct warn_relay {
+    dyad_warn_fn fn;
+    void *ctx;
+} warn_relay;
+
+static void relay_warning(void *ctx, const char *file, long line, const char *message)
+{
+    const warn_relay *w = ctx;
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s:%ld: %s", file, line, message);
+    if (w->fn) w->fn(w->ctx, buf);
+    else fprintf(stderr, "dyad: warning: %s\n", buf);
+}
+
+static void load_builtin(dict *dc, dict_kind kind, warn_relay *w)
+{
+    for (size_t k = 0; k < sizeof builtin_dicts / sizeof builtin_dicts[0]; k++) {
+        if (builtin_dicts[k].kind != kind) continue;
+        const struct builtin_file *f = builtin_find(builtin_dicts[k].name);
+        if (f) dict_load(dc, kind, f->name, f->data, f->len, relay_warning, w);
+    }
+}
+
+static void set_error(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* dir/name, or name when it is absolute or there is no dir. */
+static char *dict_path(const char *dir, const char *name)
+{
+    if (!dir || !*dir || name[0] == '/') return xstrdup(name);
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = xmalloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* Loads one configured file, or the built-in one when none is named. */
+static int load_kind(dict *dc, dict_kind kind, const dyad_dict_config *cfg, const char *name,
+                     warn_relay *w, char *err, size_t errlen)
+{
+    if (!name) {
+        if (cfg->use_builtin_defaults) load_builtin(dc, kind, w);
+        return 0;
+    }
+    char *path = dict_path(cfg->dictionary_dir, name);
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        set_error(err, errlen, "cannot read dictionary %s: %s", path, strerror(errno));
+        free(path);
+        return -1;
+    }
+    fclose(probe);
+    dict_load_file(dc, kind, path, relay_warning, w);
+    free(path);
+    return 0;
+}
+
+static int load_configured(dict *dc, const dyad_dict_config *cfg, warn_relay *w, char *err,
+                           size_t errlen)
+{
+    if (load_kind(dc, DICT_VERBS, cfg, cfg->verbs, w, err, errlen)) return -1;
+    if (cfg->n_actors == 0 && load_kind(dc, DICT_ACTORS, cfg, NULL, w, err, errlen)) return -1;
+    for (size_t k = 0; k < cfg->n_actors; k++)
+        if (load_kind(dc, DICT_ACTORS, cfg, cfg->actors[k], w, err, errlen)) return -1;
+    if (load_kind(dc, DICT_AGENTS, cfg, cfg->agents, w, err, errlen)) return -1;
+    if (load_kind(dc, DICT_DISCARDS, cfg, cfg->discards, w, err, errlen)) return -1;
+    return load_kind(dc, DICT_ISSUES, cfg, cfg->issues, w, err, errlen);
+}
+
+dyad_coder *dyad_coder_new(const dyad_dict_config *cfg, dyad_warn_fn warn, void *warn_ctx,
+                           char *err, size_t errlen)
+{
+    dyad_coder *c = xcalloc(1, sizeof *c);
+    warn_relay w = {warn, warn_ctx};
+    c->dc = dict_new();
+    if (!cfg) {
+        for (dict_kind k = DICT_VERBS; k <= DICT_ISSUES; k++) load_builtin(c->dc, k, &w);
+        return c;
+    }
+    if (load_configured(c->dc, cfg, &w, err, errlen) != 0) {
+        dyad_coder_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void dyad_coder_free(dyad_coder *c)
+{
+    if (!c) return;
+    dict_free(c->dc);
+    free(c);
+}
+
+static int kind_from_name(const char *kind, const char *path)
+{
+    static const char *const names[] = {"verbs", "actors", "agents", "discards", "issues"};
+    for (int k = 0; k < 5; k++)
+        if (kind && strcmp(kind, names[k]) == 0) return k;
+    if (kind) return -1;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (strstr(base, "actor")) return DICT_ACTORS;
+    if (strstr(base, "agent")) return DICT_AGENTS;
+    if (strstr(base, "discard")) return DICT_DISCARDS;
+    if (strstr(base, "ssue")) return DICT_ISSUES;
+    if (strstr(base, "verb") || strstr(base, "CAMEO")) return DICT_VERBS;
+    return -1;
+}
+
+int dyad_dict_check(const char *path, const char *kind, dyad_warn_fn warn, void *warn_ctx)
+{
+    int k = kind_from_name(kind, path);
+    warn_relay w = {warn, warn_ctx};
+    if (k < 0) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s:0: cannot tell the dictionary kind; use --kind", path);
+        if (warn) warn(warn_ctx, msg); else fprintf(stderr, "dyad: %s\n", msg);
+        return -1;
+    }
+    dict *dc = dict_new();
+    int problems = dict_load_file(dc, (dict_kind)k, path, relay_warning, &w);
+    dict_free(dc);
+    return problems;
+}
+
+/* ---- PETR_config.ini ---- */
+
+static char *heap_strndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    char *e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r')) *--e = '\0';
+    return s;
+}
+
+/* Splits a comma-separated list of actor files into cfg->actors. */
+static void set_actor_list(dyad_dict_config *cfg, char *value)
+{
+    const char **list = NULL;
+    size_t n = 0;
+    for (char *tok = strtok(value, ","); tok; tok = strtok(NULL, ",")) {
+        list = xrealloc(list, (n + 1) * sizeof *list);
+        list[n++] = xstrdup(trim(tok));
+    }
+    cfg->actors = list;
+    cfg->n_actors = n;
+}
+
+static void ini_setting(dyad_dict_config *cfg, const char *key, char *value)
+{
+    if (strcmp(key, "verbfile_name") == 0) cfg->verbs = xstrdup(value);
+    else if (strcmp(key, "actorfile_list") == 0) set_actor_list(cfg, value);
+    else if (strcmp(key, "agentfile_name") == 0) cfg->agents = xstrdup(value);
+    else if (strcmp(key, "discardfile_name") == 0) cfg->discards = xstrdup(value);
+    else if (strcmp(key, "issuefile_name") == 0) cfg->issues = xstrdup(value);
+}
+
+/* Reads the first [Dictionaries] section (PETRARCH2 uses the first). */
+static void read_ini(FILE *f, dyad_dict_config *cfg)
+{
+    char line[4096];
+    int in_section = 0, seen_section = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *s = trim(line);
+        if (*s == '#' || *s == ';' || *s == '\0') continue;
+        if (*s == '[') {
+            in_section = !seen_section && strncmp(s, "[Dictionaries]", 14) == 0;
+            seen_section |= in_section;
+            continue;
+        }
+        char *eq = strchr(s, '=');
+        if (!in_section || !eq) continue;
+        *eq = '\0';
+        ini_setting(cfg, trim(s), trim(eq + 1));
+    }
+}
+
+int dyad_dict_config_from_petrarch_ini(const char *path, dyad_dict_config *cfg, char *err,
+                                       size_t errlen)
+{
+    memset(cfg, 0, sizeof *cfg);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        set_error(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        return -1;
+    }
+    read_ini(f, cfg);
+    fclose(f);
+    const char *slash = strrchr(path, '/');
+    cfg->dictionary_dir = slash ? heap_strndup(path, (size_t)(slash - path)) : xstrdup(".");
+    if (!cfg->verbs && !cfg->n_actors) {
+        set_error(err, errlen, "%s: no [Dictionaries] section with dictionary files", path);
+        dyad_dict_config_clear(cfg);
+        return -1;
+    }
+    return 0;
+}
+
+void dyad_dict_config_clear(dyad_dict_config *cfg)
+{
+    free((char *)cfg->dictionary_dir);
+    free((char *)cfg->verbs);
+    for (size_t k = 0; k < cfg->n_actors; k++) free((char *)cfg->actors[k]);
+    free((void *)cfg->actors);
+    free((char *)cfg->agents);
+    free((char *)cfg->discards);
+    free((char *)cfg->issues);
+    memset(cfg, 0, sizeof *cfg);
+}
+
+/* ---- input ---- */
+
+/* Counts of record ids seen in the current file, to number repeats. */
+typedef struct id_count {
+    char *id;
+    int count;
+    struct id_count *next;
+} id_count;
+
+#define ID_BUCKETS 1024
+
+struct dyad_story {
+    story st;
+    arena *a;
+    int owns_arena;
+    const struct dyad_result *result;
+};
+
+struct dyad_input {
+    input_list *list;
+    reader *r;
+    input_format fmt;
+    arena *a;
+    struct dyad_story story;
+    char error[2048];
+    id_count *ids[ID_BUCKETS];
+};
+
+int dyad_input_format_parse(const char *name) { return input_format_parse(name); }
+
+dyad_input *dyad_input_open(const char *const *paths, size_t n, dyad_input_format fmt)
+{
+    dyad_input *in = xcalloc(1, sizeof *in);
+    static const char *const stdin_only[] = {"-"};
+    in->list = n ? input_list_new(paths, n) : input_list_new(stdin_only, 1);
+    in->fmt = (input_format)fmt;
+    in->a = arena_new();
+    in->story.a = in->a;
+    return in;
+}
+
+static void forget_ids(dyad_input *in)
+{
+    for (size_t b = 0; b < ID_BUCKETS; b++) {
+        while (in->ids[b]) {
+            id_count *next = in->ids[b]->next;
+            free(in->ids[b]->id);
+            free(in->ids[b]);
+            in->ids[b] = next;
+        }
+    }
+}
+
+static size_t hash_string(const char *s)
+{
+    size_t h = 5381;
+    for (; *s; s++) h = h * 33 + (unsigned char)*s;
+    return h;
+}
+
+/* How many times this id has been seen in the file, this one included. */
+static int count_id(dyad_input *in, const char *id)
+{
+    size_t b = hash_string(id) % ID_BUCKETS;
+    for (id_count *c = in->ids[b]; c; c = c->next)
+        if (strcmp(c->id, id) == 0) return ++c->count;
+    id_count *c = xmalloc(sizeof *c);
+    c->id = xstrdup(id);
+    c->count = 1;
+    c->next = in->ids[b];
+    in->ids[b] = c;
+    return 1;
+}
+
+/* PETRARCH XML: the record is the unit; repeated ids get #2, #3, ... */
+static void number_record(dyad_input *in, story *st)
+{
+    st->is_record = 1;
+    int n = count_id(in, st->id);
+    if (n < 2) return;
+    char suffix[16];
+    snprintf(suffix, sizeof suffix, "#%d", n);
+    size_t len = strlen(st->id);
+    char *id = arena_alloc(in->a, len + strlen(suffix) + 1);
+    memcpy(id, st->id, len);
+    strcpy(id + len, suffix);
+    st->id = id;
+}
+
+static void format_failure(dyad_input *in, const read_failure *f)
+{
+    if (f->id)
+        snprintf(in->error, sizeof in->error, "%s:%ld: id %s: %s", f->origin ? f->origin : "?",
+                 f->line, f->id, f->message ? f->message : "unreadable record");
+    else
+        snprintf(in->error, sizeof in->error, "%s:%ld: %s", f->origin ? f->origin : "?",
+                 f->line, f->message ? f->message : "unreadable record");
+}
+
+/* Opens the next file of the list; DYAD_END, DYAD_FAILED or DYAD_STORY (opened). */
+static int open_next_file(dyad_input *in)
+{
+    const char *path = input_list_next(in->list);
+    if (!path) return DYAD_END;
+    read_failure fail = {0};
+    forget_ids(in);
+    in->r = reader_open(path, in->fmt, &fail);
+    if (in->r) return DYAD_STORY;
+    if (!fail.origin) fail.origin = path;
+    format_failure(in, &fail);
+    return DYAD_FAILED;
+}
+
+int dyad_input_next(dyad_input *in, dyad_story **out)
+{
+    arena_reset(in->a);
+    for (;;) {
+        if (!in->r) {
+            int st = open_next_file(in);
+            if (st != DYAD_STORY) return st;
+        }
+        read_failure fail = {0};
+        memset(&in->story.st, 0, sizeof in->story.st);
+        read_status st = reader_next(in->r, in->a, &in->story.st, &fail);
+        if (st == READ_END) {
+            reader_close(in->r);
+            in->r = NULL;
+            continue;
+        }
+        if (st == READ_FAILED) {
+            format_failure(in, &fail);
+            return DYAD_FAILED;
+        }
+        if (reader_format(in->r) == INPUT_PETRARCH_XML) number_record(in, &in->story.st);
+        in->story.result = NULL;
+        *out = &in->story;
+        return DYAD_STORY;
+    }
+}
+
+const char *dyad_input_error(const dyad_input *in) { return in->error; }
+
+void dyad_input_close(dyad_input *in)
+{
+    if (!in) return;
+    if (in->r) reader_close(in->r);
+    input_list_free(in->list);
+    forget_ids(in);
+    arena_free(in->a);
+    free(in);
+}
+
+/* ---- stories from memory ---- */
+
+dyad_story *dyad_story_new(const char *id, const char *date, const char *text, char *err,
+                           size_t errlen)
+{
+    story st = {0};
+    if (parse_story_date(date, strlen(date), &st.year, &st.month, &st.day) != 0) {
+        set_error(err, errlen, "id %s: invalid date \"%s\" (want YYYY-MM-DD)", id, date);
+        return NULL;
+    }
+    long bad = utf8_invalid_offset(text, strlen(text));
+    if (bad >= 0) {
+        set_error(err, errlen, "id %s: invalid UTF-8 at byte %ld", id, bad);
+        return NULL;
+    }
+    dyad_story *s = xcalloc(1, sizeof *s);
+    s->a = arena_new();
+    s->owns_arena = 1;
+    st.id = arena_strdup(s->a, id);
+    snprintf(st.date, sizeof st.date, "%04d-%02d-%02d", st.year, st.month, st.day);
+    st.text = arena_strdup(s->a, text);
+    st.text_len = strlen(text);
+    st.origin = "(memory)";
+    s->st = st;
+    return s;
+}
+
+void dyad_story_free(dyad_story *s)
+{
+    if (!s || !s->owns_arena) return;
+    arena_free(s->a);
+    free(s);
+}
+
+const char *dyad_story_id(const dyad_story *s) { return s->st.id; }
+const char *dyad_story_date(const dyad_story *s) { return s->st.date; }
+
+/* ---- coding and results ---- */
+
+const dyad_result *dyad_code(dyad_coder *c, dyad_story *s)
+{
+    if (!s->result) s->result = pipeline_run(s->a, c->dc, &s->st);
+    return s->result;
+}
+
+dyad_result_status dyad_result_get_status(const dyad_result *r) { return r->status; }
+const char *dyad_result_discard_reason(const dyad_result *r) { return r->discard_reason; }
+size_t dyad_result_sentence_count(const dyad_result *r) { return r->n_kept; }
+size_t dyad_result_dropped_count(const dyad_result *r) { return r->n_dropped; }
+size_t dyad_result_event_count(const dyad_result *r) { return r->n_events; }
+
+const dyad_event *dyad_result_event(const dyad_result *r, size_t i)
+{
+    return i < r->n_events ? &r->events[i] : NULL;
+}
+
+const char *dyad_event_sentence_id(const dyad_event *e) { return e->sentence_id; }
+const char *dyad_event_date(const dyad_event *e) { return e->date; }
+const char *dyad_event_source(const dyad_event *e) { return e->source; }
+const char *dyad_event_target(const dyad_event *e) { return e->target; }
+const char *dyad_event_code(const dyad_event *e) { return e->code; }
+const char *dyad_event_location_name(const dyad_event *e) { return e->loc_name; }
+
+/* ---- output ---- */
+
+struct dyad_writer {
+    FILE *out;
+    dyad_output_format fmt;
+    int wrote_header;
+    int failed;
+    size_t n_written;
+};
+
+int dyad_output_format_parse(const char *name)
+{
+    if (strcmp(name, "jsonl") == 0 || strcmp(name, "json") == 0) return DYAD_OUTPUT_JSONL;
+    if (strcmp(name, "tsv") == 0) return DYAD_OUTPUT_TSV;
+    if (strcmp(name, "phoenix") == 0) return DYAD_OUTPUT_PHOENIX;
+    return -1;
+}
+
+dyad_writer *dyad_writer_new(FILE *out, dyad_output_format fmt)
+{
+    dyad_writer *w = xcalloc(1, sizeof *w);
+    w->out = out;
+    w->fmt = fmt;
+    return w;
+}
+
+static int write_one(dyad_writer *w, const dyad_event *e)
+{
+    switch (w->fmt) {
+    case DYAD_OUTPUT_TSV: return write_event_tsv(w->out, e);
+    case DYAD_OUTPUT_PHOENIX: return write_event_phoenix(w->out, e, ++w->n_written);
+    default: return write_event_jsonl(w->out, e);
+    }
+}
+
+int dyad_writer_write(dyad_writer *w, const dyad_result *r)
+{
+    if (w->fmt == DYAD_OUTPUT_TSV && !w->wrote_header) {
+        w->wrote_header = 1;
+        if (write_tsv_header(w->out) != 0) w->failed = 1;
+    }
+    for (size_t k = 0; k < r->n_events && !w->failed; k++)
+        if (write_one(w, &r->events[k]) != 0) w->failed = 1;
+    return w->failed ? -1 : 0;
+}
+
+int dyad_writer_free(dyad_writer *w)
+{
+    if (!w) return 0;
+    if (w->fmt == DYAD_OUTPUT_TSV && !w->wrote_header) write_tsv_header(w->out);
+    int rc = (fflush(w->out) != 0 || ferror(w->out) || w->failed) ? -1 : 0;
+    free(w);
+    return rc;
+}

@@ -1,0 +1,148 @@
+/* pipeline.c — see pipeline.h. */
+#include "pipeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "code.h"
+#include "resolve.h"
+#include "split.h"
+#include "tag.h"
+#include "tokenize.h"
+
+int pipeline_text(arena *a, const story *st, doc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->story = st;
+    if (clean_text(a, d) != 0) return -1;
+    split_sentences(a, d);
+    tokenize(a, d);
+    clean_sentences(a, d);
+    return 0;
+}
+
+static int story_yyyymmdd(const story *st)
+{
+    return st->year * 10000 + st->month * 100 + st->day;
+}
+
+/* "STORY:N" for text and JSON input; the record id for PETRARCH XML. */
+static const char *sentence_id(arena *a, const story *st, const sentence *s)
+{
+    if (st->is_record) return st->id;
+    char buf[64];
+    snprintf(buf, sizeof buf, ":%d", s->number);
+    size_t n = strlen(st->id), m = strlen(buf);
+    char *id = arena_alloc(a, n + m + 1);
+    memcpy(id, st->id, n);
+    memcpy(id + n, buf, m + 1);
+    return id;
+}
+
+/* Byte span of tokens [first, first+n) in the sentence text and original. */
+static span token_span(const doc *d, const sentence *s, uint32_t first, uint32_t n)
+{
+    span sp = {0, 0, 0, 0, 0};
+    if (n == 0) return sp;
+    const token *a = &d->tokens[first], *b = &d->tokens[first + n - 1];
+    sp.present = 1;
+    sp.start = a->start - s->start;
+    sp.end = b->start + b->len - s->start;
+    sp.orig_start = d->orig[a->start];
+    sp.orig_end = d->orig[b->start + b->len];
+    return sp;
+}
+
+static const char *span_text(arena *a, const doc *d, const sentence *s, const span *sp)
+{
+    if (!sp->present) return NULL;
+    return arena_strndup(a, d->clean + s->start + sp->start, sp->end - sp->start);
+}
+
+static span mention_span(const doc *d, const sentence *s, const mention_list *ml, int k)
+{
+    span none = {0, 0, 0, 0, 0};
+    if (k < 0) return none;
+    return token_span(d, s, ml->items[k].first, ml->items[k].n);
+}
+
+/* Turns an internal event into the record of SPEC §3. */
+static void fill_event(arena *a, const doc *d, const mention_list *ml, const event *e,
+                       dyad_event *out)
+{
+    const story *st = d->story;
+    const sentence *s = &d->sents[e->sent];
+    memset(out, 0, sizeof *out);
+    out->story_id = st->id;
+    out->sentence_id = sentence_id(a, st, s);
+    out->story_date = st->date;
+    out->date = e->date;
+    out->source = e->source;
+    out->target = e->target;
+    out->src = mention_span(d, s, ml, e->src);
+    out->tgt = mention_span(d, s, ml, e->tgt);
+    out->verb = token_span(d, s, e->verb_first, e->verb_n);
+    out->source_text = span_text(a, d, s, &out->src);
+    out->target_text = span_text(a, d, s, &out->tgt);
+    out->verb_text = span_text(a, d, s, &out->verb);
+    memcpy(out->code, e->code, sizeof out->code);
+    memcpy(out->root, e->code, 2);
+    out->cameo = cameo_lookup(e->code);
+    out->loc_name = e->loc_name;
+    out->loc_country = e->loc_country;
+    out->lat = e->lat;
+    out->lon = e->lon;
+    out->has_coords = e->has_coords;
+    out->text = arena_strndup(a, d->clean + s->start, s->end - s->start);
+    out->dict_file = e->dict_file;
+    out->dict_line = e->dict_line;
+}
+
+/* Tags, finds actors and codes every kept sentence. */
+static void code_story(arena *a, const dict *dc, doc *d, mention_list *ml, event_list *ev)
+{
+    int date = story_yyyymmdd(d->story);
+    for (size_t s = 0; s < d->n_sents; s++) {
+        if (d->sents[s].status != SENT_KEPT) continue;
+        tag_sentence(d, s);
+        size_t first = actors_find(a, dc, d, s, date, ml);
+        code_sentence(a, dc, d, s, ml, first, ev);
+    }
+    resolve_events(a, d, ev);
+}
+
+static void count_sentences(struct dyad_result *r)
+{
+    for (size_t s = 0; s < r->d.n_sents; s++) {
+        if (r->d.sents[s].status == SENT_KEPT) r->n_kept++;
+        else r->n_dropped++;
+    }
+}
+
+struct dyad_result *pipeline_run(arena *a, const dict *dc, const story *st)
+{
+    struct dyad_result *r = arena_calloc(a, 1, sizeof *r);
+    r->st = st;
+    if (pipeline_text(a, st, &r->d) != 0) {
+        r->status = DYAD_DISCARDED;
+        r->discard_reason = "no text after cleaning";
+        return r;
+    }
+    count_sentences(r);
+    if (r->n_kept == 0) {
+        r->status = DYAD_DISCARDED;
+        r->discard_reason = "no sentences after cleaning";
+        return r;
+    }
+    mention_list ml = {0};
+    event_list ev = {0};
+    code_story(a, dc, &r->d, &ml, &ev);
+    r->events = arena_calloc(a, ev.n ? ev.n : 1, sizeof *r->events);
+    for (size_t k = 0; k < ev.n; k++) fill_event(a, &r->d, &ml, &ev.items[k], &r->events[k]);
+    r->n_events = ev.n;
+    free(ml.items);
+    free(ev.items);
+    return r;
+}

@@ -1,0 +1,156 @@
+/* tag.c — see tag.h.  Word lists are sorted for bsearch. */
+#include "tag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { const char *word; uint8_t pos; } lex_entry;
+
+/* Closed-class English words and their usual tag (sorted by word). */
+static const lex_entry closed_class[] = {
+    {"'d", POS_AUX}, {"'ll", POS_AUX}, {"'m", POS_AUX}, {"'re", POS_AUX}, {"'s", POS_PART},
+    {"'ve", POS_AUX}, {"a", POS_DET}, {"about", POS_ADP}, {"above", POS_ADP},
+    {"across", POS_ADP}, {"after", POS_ADP}, {"against", POS_ADP}, {"all", POS_DET},
+    {"along", POS_ADP}, {"also", POS_ADV}, {"although", POS_SCONJ}, {"am", POS_AUX},
+    {"among", POS_ADP}, {"an", POS_DET}, {"and", POS_CCONJ}, {"another", POS_DET},
+    {"any", POS_DET}, {"are", POS_AUX}, {"around", POS_ADP}, {"as", POS_ADP},
+    {"at", POS_ADP}, {"be", POS_AUX}, {"because", POS_SCONJ}, {"been", POS_AUX},
+    {"before", POS_ADP}, {"behind", POS_ADP}, {"being", POS_AUX}, {"below", POS_ADP},
+    {"between", POS_ADP}, {"both", POS_DET}, {"but", POS_CCONJ}, {"by", POS_ADP},
+    {"can", POS_AUX}, {"could", POS_AUX}, {"did", POS_AUX}, {"do", POS_AUX},
+    {"does", POS_AUX}, {"during", POS_ADP}, {"each", POS_DET}, {"either", POS_DET},
+    {"even", POS_ADV}, {"every", POS_DET}, {"few", POS_ADJ}, {"for", POS_ADP},
+    {"from", POS_ADP}, {"further", POS_ADV}, {"had", POS_AUX}, {"has", POS_AUX},
+    {"have", POS_AUX}, {"having", POS_AUX}, {"he", POS_PRON}, {"her", POS_PRON},
+    {"hers", POS_PRON}, {"herself", POS_PRON}, {"him", POS_PRON}, {"himself", POS_PRON},
+    {"his", POS_PRON}, {"however", POS_ADV}, {"i", POS_PRON}, {"if", POS_SCONJ},
+    {"in", POS_ADP}, {"indeed", POS_ADV}, {"into", POS_ADP}, {"is", POS_AUX},
+    {"it", POS_PRON}, {"its", POS_PRON}, {"itself", POS_PRON}, {"just", POS_ADV},
+    {"last", POS_ADJ}, {"many", POS_ADJ}, {"may", POS_AUX}, {"me", POS_PRON},
+    {"meanwhile", POS_ADV}, {"might", POS_AUX}, {"more", POS_ADV}, {"most", POS_ADV},
+    {"must", POS_AUX}, {"my", POS_PRON}, {"n't", POS_PART}, {"near", POS_ADP},
+    {"neither", POS_CCONJ}, {"never", POS_ADV}, {"no", POS_DET}, {"nor", POS_CCONJ},
+    {"not", POS_PART}, {"now", POS_ADV}, {"of", POS_ADP}, {"off", POS_ADP},
+    {"on", POS_ADP}, {"once", POS_ADV}, {"only", POS_ADV}, {"onto", POS_ADP},
+    {"or", POS_CCONJ}, {"other", POS_ADJ}, {"our", POS_PRON}, {"ours", POS_PRON},
+    {"out", POS_ADP}, {"over", POS_ADP}, {"several", POS_ADJ}, {"shall", POS_AUX},
+    {"she", POS_PRON}, {"should", POS_AUX}, {"since", POS_SCONJ}, {"so", POS_ADV},
+    {"some", POS_DET}, {"still", POS_ADV}, {"such", POS_ADJ}, {"than", POS_SCONJ},
+    {"that", POS_SCONJ}, {"the", POS_DET}, {"their", POS_PRON}, {"theirs", POS_PRON},
+    {"them", POS_PRON}, {"themselves", POS_PRON}, {"then", POS_ADV}, {"there", POS_PRON},
+    {"these", POS_DET}, {"they", POS_PRON}, {"this", POS_DET}, {"those", POS_DET},
+    {"though", POS_SCONJ}, {"through", POS_ADP}, {"to", POS_PART}, {"toward", POS_ADP},
+    {"towards", POS_ADP}, {"under", POS_ADP}, {"unless", POS_SCONJ}, {"until", POS_ADP},
+    {"up", POS_ADP}, {"upon", POS_ADP}, {"us", POS_PRON}, {"very", POS_ADV},
+    {"via", POS_ADP}, {"was", POS_AUX}, {"we", POS_PRON}, {"were", POS_AUX},
+    {"what", POS_PRON}, {"when", POS_SCONJ}, {"where", POS_SCONJ}, {"whether", POS_SCONJ},
+    {"which", POS_PRON}, {"while", POS_SCONJ}, {"who", POS_PRON}, {"whom", POS_PRON},
+    {"whose", POS_PRON}, {"why", POS_ADV}, {"will", POS_AUX}, {"with", POS_ADP},
+    {"within", POS_ADP}, {"without", POS_ADP}, {"would", POS_AUX}, {"yet", POS_ADV},
+    {"you", POS_PRON}, {"your", POS_PRON},
+};
+
+static int compare_entry(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const lex_entry *)elem)->word);
+}
+
+static const lex_entry *closed_lookup(const char *key)
+{
+    return bsearch(key, closed_class, sizeof closed_class / sizeof closed_class[0],
+                   sizeof closed_class[0], compare_entry);
+}
+
+static int in_list(const char *key, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(key, *list) == 0) return 1;
+    return 0;
+}
+
+int tag_is_negation(const token *t)
+{
+    static const char *const words[] = {"not", "n't", "never", "no", "neither", "nor", NULL};
+    return in_list(t->key, words);
+}
+
+int tag_is_modal(const token *t)
+{
+    static const char *const words[] = {"will", "would", "could", "can", "may", "might",
+                                        "shall", "should", "must", "'ll", "'d", NULL};
+    return in_list(t->key, words);
+}
+
+int tag_is_be_form(const token *t)
+{
+    static const char *const words[] = {"be", "is", "are", "was", "were", "been", "being",
+                                        "am", "'s", "'re", "'m", NULL};
+    return in_list(t->key, words);
+}
+
+int tag_is_subordinator(const token *t)
+{
+    static const char *const words[] = {"that", "whether", "because", "if", "although",
+                                        "though", "while", "when", "since", "unless",
+                                        "which", "who", "whom", "whose", "where", NULL};
+    return in_list(t->key, words);
+}
+
+int tag_is_personal_pronoun(const token *t)
+{
+    static const char *const words[] = {"he", "she", "him", "her", NULL};
+    return in_list(t->key, words);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The context-free tag of one token. */
+static uint8_t lexical_tag(const token *t, int sentence_initial)
+{
+    switch (t->kind) {
+    case TOK_NUMBER: return POS_NUM;
+    case TOK_PUNCT: case TOK_QUOTE: return POS_PUNCT;
+    case TOK_POSSESSIVE: return POS_PART;
+    case TOK_SYMBOL: return POS_SYM;
+    default: break;
+    }
+    const lex_entry *e = closed_lookup(t->key);
+    if (e) return e->pos;
+    if ((t->flags & TOKF_CAPITALIZED) && !sentence_initial) return POS_PROPN;
+    if (ends_with(t->key, "ly")) return POS_ADV;
+    return POS_NOUN;
+}
+
+/* Open-class words whose left neighbour makes them verbs. */
+static int verb_context(const token *prev)
+{
+    if (prev->pos == POS_AUX) return 1;                     /* will meet, has met */
+    if (prev->pos == POS_PART && strcmp(prev->key, "to") == 0) return 1;
+    if (prev->pos == POS_PART && strcmp(prev->key, "n't") == 0) return 1;
+    if (prev->pos == POS_PART && strcmp(prev->key, "not") == 0) return 1;
+    if (prev->pos == POS_PRON) {
+        static const char *const subjects[] = {"he", "she", "it", "they", "we", "i",
+                                               "you", "who", "which", NULL};
+        return in_list(prev->key, subjects);
+    }
+    return 0;
+}
+
+void tag_sentence(doc *d, size_t s)
+{
+    sentence *sent = &d->sents[s];
+    token *toks = d->tokens + sent->first_token;
+    for (uint32_t i = 0; i < sent->n_tokens; i++)
+        toks[i].pos = lexical_tag(&toks[i], i == 0);
+    for (uint32_t i = 1; i < sent->n_tokens; i++) {
+        if (toks[i].pos == POS_NOUN && verb_context(&toks[i - 1])) toks[i].pos = POS_VERB;
+        /* An adverb between an auxiliary and a word: "did not necessarily meet". */
+        if (i >= 2 && toks[i].pos == POS_NOUN && toks[i - 1].pos == POS_ADV &&
+            verb_context(&toks[i - 2]))
+            toks[i].pos = POS_VERB;
+    }
+}

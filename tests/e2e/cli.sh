@@ -1,0 +1,115 @@
+#!/bin/sh
+# End-to-end tests of the dyad command line: formats, exit status, bad
+# input, the summary.  Run from the repository root by tests/run.sh.
+. tests/e2e/lib.sh
+EXAMPLE=examples/lavrov-xi-beijing-2024-04-09.txt
+
+# ---- basics ----
+check_eq version "$($DYAD --version)" "dyad 0.1.0"
+check help "$DYAD" code --help
+$DYAD frobnicate >/dev/null 2>&1; check_eq unknown_command_exit "$?" 1
+$DYAD code --no-such-option >/dev/null 2>&1; check_eq unknown_option_exit "$?" 1
+$DYAD code --verbs /nonexistent/verbs.txt "$EXAMPLE" >/dev/null 2>"$TMP/err"
+check_eq missing_dictionary_exit "$?" 1
+check missing_dictionary_message grep -q "cannot read dictionary /nonexistent/verbs.txt" "$TMP/err"
+
+# ---- the example, JSON Lines ----
+$DYAD code "$EXAMPLE" >"$TMP/ex.jsonl" 2>"$TMP/ex.err"
+check_eq example_exit "$?" 0
+check example_has_events test -s "$TMP/ex.jsonl"
+missing=""
+for f in story_id sentence_id story_date date source target source_text target_text \
+         code root quad_class goldstein plover verb_text location text evidence; do
+    n=$(grep -c "\"$f\":" "$TMP/ex.jsonl")
+    [ "$n" -eq "$(wc -l <"$TMP/ex.jsonl")" ] || missing="$missing $f"
+done
+check_eq example_every_field_present "$missing" ""
+check example_summary grep -q "1 stories read: 1 coded (1 with events), 0 discarded, 0 failed" "$TMP/ex.err"
+check example_meeting grep -q '"source":"RUSGOV","target":"CHNGOV".*"code":"040"' "$TMP/ex.jsonl"
+
+# ---- TSV and Phoenix: one header, constant column counts ----
+$DYAD code --format tsv "$EXAMPLE" >"$TMP/ex.tsv" 2>/dev/null
+check_eq tsv_header_columns "$(head -n 1 "$TMP/ex.tsv" | awk -F'\t' '{print NF}')" 27
+check_eq tsv_row_columns "$(tail -n +2 "$TMP/ex.tsv" | awk -F'\t' '{print NF}' | sort -u)" 27
+check_eq tsv_rows_match_jsonl "$(($(wc -l <"$TMP/ex.tsv") - 1))" "$(wc -l <"$TMP/ex.jsonl" | tr -d ' ')"
+$DYAD code --format phoenix "$EXAMPLE" >"$TMP/ex.phx" 2>/dev/null
+check_eq phoenix_columns "$(awk -F'\t' '{print NF}' "$TMP/ex.phx" | sort -u)" 26
+
+# ---- standard input and directories ----
+$DYAD code - <"$EXAMPLE" >"$TMP/stdin.jsonl" 2>/dev/null
+check_eq stdin_exit "$?" 0
+check_eq stdin_same_events "$(wc -l <"$TMP/stdin.jsonl")" "$(wc -l <"$TMP/ex.jsonl")"
+mkdir -p "$TMP/dir/sub"
+cp "$EXAMPLE" "$TMP/dir/a.txt"
+printf 'date 2024-05-01\n\nRussia condemned Ukraine.\n' >"$TMP/dir/sub/b.txt"
+printf '{"id":"j1","date":"20240102","text":"China praised Russia."}\n' >"$TMP/dir/sub/c.jsonl"
+printf 'not a story\n' >"$TMP/dir/notes.md"
+$DYAD code "$TMP/dir" >"$TMP/dir.jsonl" 2>"$TMP/dir.err"
+check_eq directory_exit "$?" 0
+check directory_summary grep -q "3 stories read: 3 coded" "$TMP/dir.err"
+check directory_jsonl_story grep -q '"story_id":"j1","sentence_id":"j1:1","story_date":"2024-01-02"' "$TMP/dir.jsonl"
+
+# ---- bad input: nothing lost, clear messages, exit 2 ----
+{
+    printf '{"id":"g1","date":"2024-01-01","text":"Russia praised China."}\n'
+    printf '{"id":"bad1","date":"2024-01-01","text":"unterminated\n'
+    printf '{"id":"g2","date":"2024-02-30","text":"Impossible date."}\n'
+    printf '{"id":"g3","date":"2024-03-01","text":"China criticized Japan."}\n'
+} >"$TMP/mixed.jsonl"
+$DYAD code "$TMP/mixed.jsonl" >"$TMP/mixed.out" 2>"$TMP/mixed.err"
+check_eq corrupt_jsonl_exit "$?" 2
+check corrupt_jsonl_names_line grep -q "mixed.jsonl:2:" "$TMP/mixed.err"
+check impossible_date_names_record grep -q "mixed.jsonl:3: id g2:" "$TMP/mixed.err"
+check corrupt_jsonl_summary grep -q "4 stories read: 2 coded (2 with events), 0 discarded, 2 failed" "$TMP/mixed.err"
+check_eq corrupt_jsonl_good_coded "$(grep -c '"story_id":"g[13]"' "$TMP/mixed.out")" 2
+
+{
+    printf '<Sentences>\n'
+    printf '<Sentence date="20240101" id="X-1"><Text>Russia praised China.</Text></Sentence>\n'
+    printf '<Sentence date="20240101" id="X-2"><Text>China criticized Japan.</Text></Sentence>\n'
+    printf '<Sentence date="20240101" id="X-1"><Text>Japan praised Russia.</Text></Sentence>\n'
+    printf '<Sentence date="20240101" id="X-4"><Text>Russia met Chi'
+} >"$TMP/cut.xml"
+$DYAD code "$TMP/cut.xml" >"$TMP/cut.out" 2>"$TMP/cut.err"
+check_eq cut_xml_exit "$?" 2
+check cut_xml_message grep -q "cut.xml:" "$TMP/cut.err"
+check_eq cut_xml_complete_records "$(cut -d, -f1 "$TMP/cut.out" | sort -u | wc -l | tr -d ' ')" 3
+check repeated_xml_id_numbered grep -q '"sentence_id":"X-1#2"' "$TMP/cut.out"
+
+timeout 20 $DYAD code /dev/urandom >/dev/null 2>"$TMP/rand.err"
+check_eq urandom_exit "$?" 2
+check urandom_message grep -q "/dev/urandom" "$TMP/rand.err"
+
+head -c 100000000 /dev/zero | tr '\0' 'a' >"$TMP/big.txt"
+( ulimit -v 400000; timeout 60 $DYAD code "$TMP/big.txt" >/dev/null 2>"$TMP/big.err" )
+check_eq no_newline_100mb_exit "$?" 2
+check no_newline_100mb_message grep -q "big.txt" "$TMP/big.err"
+rm -f "$TMP/big.txt"
+
+printf 'date 2024-01-01\n\n\377\376 bad bytes\n' >"$TMP/badutf8.txt"
+$DYAD code "$TMP/badutf8.txt" >/dev/null 2>"$TMP/badutf8.err"
+check_eq invalid_utf8_exit "$?" 2
+check invalid_utf8_message grep -q "badutf8.txt.*UTF-8" "$TMP/badutf8.err"
+
+$DYAD code /nonexistent/story.txt >/dev/null 2>"$TMP/missing.err"
+check_eq unreadable_file_exit "$?" 2
+check unreadable_file_message grep -q "/nonexistent/story.txt" "$TMP/missing.err"
+
+# ---- dictionaries ----
+check builtin_dictionaries_clean "$DYAD" dict check data/dictionaries/verbs.txt \
+    data/dictionaries/agents.txt data/dictionaries/countries.actors.txt \
+    data/dictionaries/leaders.actors.txt data/dictionaries/international.actors.txt
+printf '&SYN\n+GOOD\n--- BLOCK [040] ---\nMEET\n- * (WITH &UNDEFINED) [040]\n- * NOCODE\n' >"$TMP/bad.verbs.txt"
+$DYAD dict check --kind verbs "$TMP/bad.verbs.txt" >"$TMP/dict.out" 2>/dev/null
+check_eq bad_dictionary_exit "$?" 1
+check bad_dictionary_line grep -q "bad.verbs.txt:6:" "$TMP/dict.out"
+
+if [ -f "$SHARED/petrarch2/PETR_config.ini" ]; then
+    $DYAD code --petrarch-config "$SHARED/petrarch2/PETR_config.ini" \
+        --dictionary-dir "$SHARED/petrarch2/dictionaries" "$EXAMPLE" >"$TMP/ph.out" 2>"$TMP/ph.err"
+    check_eq petrarch_config_exit "$?" 0
+else
+    echo "SKIP petrarch_config: $SHARED not found"
+fi
+
+finish cli

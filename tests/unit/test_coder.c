@@ -1,0 +1,150 @@
+/* test_coder.c — the first coder's rules, one sentence at a time, with the
+ * built-in dictionaries.  Each case states the events a careful reader
+ * expects, as "SOURCE>TARGET:CODE" joined by spaces in text order ("-" for
+ * no target, "" for no event). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyad.h"
+#include "harness.h"
+
+static dyad_coder *coder;
+
+/* Codes `text` dated `date` and writes its events compactly into out. */
+static const char *code_text(const char *date, const char *text, char *out, size_t cap)
+{
+    char err[256];
+    dyad_story *s = dyad_story_new("t", date, text, err, sizeof err);
+    out[0] = '\0';
+    if (!s) { snprintf(out, cap, "error: %s", err); return out; }
+    const dyad_result *r = dyad_code(coder, s);
+    size_t used = 0;
+    for (size_t i = 0; i < dyad_result_event_count(r); i++) {
+        const dyad_event *e = dyad_result_event(r, i);
+        const char *t = dyad_event_target(e);
+        int w = snprintf(out + used, cap - used, "%s%s>%s:%s", i ? " " : "",
+                         dyad_event_source(e), t ? t : "-", dyad_event_code(e));
+        if (w < 0 || (size_t)w >= cap - used) break;
+        used += (size_t)w;
+    }
+    dyad_story_free(s);
+    return out;
+}
+
+#define EXPECT(date, text, want) \
+    do { char buf_[1024]; CHECK_STR(code_text(date, text, buf_, sizeof buf_), want); } while (0)
+
+static void test_subject_verb_object(void)
+{
+    EXPECT("2024-05-01", "Russia praised China.", "RUS>CHN:051");
+    EXPECT("2024-05-01", "Germany accused Russia of cyberattacks.", "DEU>RUS:112");
+    EXPECT("2024-05-01", "China criticized Japan on Monday.", "CHN>JPN:111");
+}
+
+static void test_titles_and_agents(void)
+{
+    EXPECT("2024-05-01", "The Chinese president praised Russia.", "CHNGOV>RUS:051");
+    EXPECT("2024-05-01", "Russian troops attacked Ukrainian positions.", "RUSMIL>UKR:190");
+    /* A capital used as an actor is the government. */
+    EXPECT("2024-05-01", "Moscow condemned Washington.", "RUSGOV>USAGOV:111");
+}
+
+static void test_date_restricted_roles(void)
+{
+    /* Lavrov has been foreign minister since 2004. */
+    EXPECT("2024-04-09", "Sergei Lavrov met Wang Yi.", "RUSGOV>CHNGOV:040");
+    /* Biden was vice president until January 2017 and president 2021-2025. */
+    EXPECT("2022-03-01", "Biden criticized Russia.", "USAGOV>RUS:111");
+}
+
+static void test_parenthetical_and_prepositions(void)
+{
+    /* "Beijing" after "to" is a place, not the subject. */
+    EXPECT("2024-04-09", "Lavrov, on a two-day visit to Beijing, met Xi Jinping.",
+           "RUSGOV>CHNGOV:040");
+}
+
+static void test_nouns_are_not_verbs(void)
+{
+    EXPECT("2024-05-01", "During the meeting, Russia praised China.", "RUS>CHN:051");
+    EXPECT("2024-05-01", "Iran condemned the Israeli strike.", "IRN>ISR:111");
+    EXPECT("2024-05-01", "Analysts discussed a possible Putin visit to China.", "");
+}
+
+static void test_negation_and_questions(void)
+{
+    EXPECT("2024-05-01", "China did not criticize Russia.", "");
+    EXPECT("2024-05-01", "Japan never attacked China.", "");
+    EXPECT("2024-05-01", "Will Russia attack Ukraine?", "");
+}
+
+static void test_modality(void)
+{
+    /* A modal turns a cooperative action into intent, drops predicted force. */
+    EXPECT("2024-05-01", "France will visit China next week.", "FRA>CHN:036");
+    EXPECT("2024-05-01", "Japan would never attack China.", "");
+    EXPECT("2024-05-01", "Russia could attack Ukraine.", "");
+}
+
+static void test_compounds(void)
+{
+    EXPECT("2024-05-01", "Turkey and Greece met in Athens.", "TUR>GRC:040 GRC>TUR:040");
+    /* A capital after "in" is where, not whom. */
+    EXPECT("2024-05-01", "Turkey held talks in Athens.", "TUR>-:040");
+    EXPECT("2024-05-01", "Turkey and Greece signed an agreement.", "TUR>GRC:057 GRC>TUR:057");
+    EXPECT("2024-05-01", "Russia and China will be ready to meet the challenges.", "");
+    EXPECT("2024-05-01", "France criticized Russia and Iran.", "FRA>RUS:111 FRA>IRN:111");
+}
+
+static void test_patterns(void)
+{
+    EXPECT("2024-05-01", "The European Union imposed sanctions on Iran.", "IGOEUREEC>IRN:163");
+    EXPECT("2024-05-01", "Japan said that Australia is a reliable partner.", "JPN>AUS:051");
+    EXPECT("2024-05-01", "Russia was considering China for its first foreign trip.", "RUS>CHN:036");
+}
+
+static void test_pronouns(void)
+{
+    EXPECT("2024-05-01", "Vladimir Putin said that he was considering China for his trip.",
+           "RUSGOV>CHN:036");
+}
+
+static void test_no_self_events_or_unknown_sources(void)
+{
+    /* The same code on both sides is no event; a domestic event is one. */
+    EXPECT("2024-05-01", "Moscow praised the Kremlin.", "");
+    EXPECT("2024-05-01", "Russia praised Russian soldiers.", "RUS>RUSMIL:051");
+    EXPECT("2024-05-01", "Journalists criticized China.", "");
+}
+
+static void test_location(void)
+{
+    char err[256];
+    dyad_story *s = dyad_story_new("t", "2024-05-01", "Turkey met Greece in Athens.", err, sizeof err);
+    const dyad_result *r = dyad_code(coder, s);
+    CHECK_INT(dyad_result_event_count(r), 1);
+    if (dyad_result_event_count(r) == 1)
+        CHECK_STR(dyad_event_location_name(dyad_result_event(r, 0)), "Athens");
+    dyad_story_free(s);
+}
+
+int main(void)
+{
+    char err[256];
+    coder = dyad_coder_new(NULL, NULL, NULL, err, sizeof err);
+    if (!coder) { printf("FAIL coder: %s\ncoder: 0 passed, 1 failed\n", err); return 1; }
+    RUN(test_subject_verb_object);
+    RUN(test_titles_and_agents);
+    RUN(test_date_restricted_roles);
+    RUN(test_parenthetical_and_prepositions);
+    RUN(test_nouns_are_not_verbs);
+    RUN(test_negation_and_questions);
+    RUN(test_modality);
+    RUN(test_compounds);
+    RUN(test_patterns);
+    RUN(test_pronouns);
+    RUN(test_no_self_events_or_unknown_sources);
+    RUN(test_location);
+    dyad_coder_free(coder);
+    return harness_report("coder");
+}

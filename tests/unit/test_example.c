@@ -1,0 +1,127 @@
+/* test_example.c — the founding example end to end, through the public API.
+ *
+ * SPEC §4 names four events the story must give; a careful reader's
+ * judgement adds what it must not give (no meeting from "When will Putin-Xi
+ * meet?", none from "heads of state do not necessarily meet visiting
+ * ministers", none from "ready to meet the new strategic challenges", the
+ * repeated lead coded once). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyad.h"
+#include "harness.h"
+
+static dyad_coder *coder;
+static dyad_input *input;
+static const dyad_result *result;
+
+static const char *example_path(void)
+{
+    static char path[1024];
+    const char *shared = getenv("SHARED");
+    snprintf(path, sizeof path, "%s/stories/lavrov-xi-beijing-2024-04-09.txt",
+             shared ? shared : "../shared");
+    FILE *f = fopen(path, "r");
+    if (f) { fclose(f); return path; }
+    return "examples/lavrov-xi-beijing-2024-04-09.txt";   /* the bundled copy */
+}
+
+static void load_example(void)
+{
+    char err[256];
+    const char *paths[] = {example_path()};
+    coder = dyad_coder_new(NULL, NULL, NULL, err, sizeof err);
+    input = dyad_input_open(paths, 1, DYAD_INPUT_AUTO);
+    dyad_story *s = NULL;
+    if (coder && dyad_input_next(input, &s) == DYAD_STORY) result = dyad_code(coder, s);
+}
+
+/* Number of events with this source, target and code (NULL target: none). */
+static int count_events(const char *source, const char *target, const char *code)
+{
+    int n = 0;
+    for (size_t i = 0; result && i < dyad_result_event_count(result); i++) {
+        const dyad_event *e = dyad_result_event(result, i);
+        const char *s = dyad_event_source(e), *t = dyad_event_target(e);
+        if (!s || strcmp(s, source) != 0 || strcmp(dyad_event_code(e), code) != 0) continue;
+        if (target ? (t && strcmp(t, target) == 0) : !t) n++;
+    }
+    return n;
+}
+
+/* The first event with this source, target and code. */
+static const dyad_event *find_event(const char *source, const char *target, const char *code)
+{
+    for (size_t i = 0; result && i < dyad_result_event_count(result); i++) {
+        const dyad_event *e = dyad_result_event(result, i);
+        const char *s = dyad_event_source(e), *t = dyad_event_target(e);
+        if (s && t && !strcmp(s, source) && !strcmp(t, target) &&
+            !strcmp(dyad_event_code(e), code))
+            return e;
+    }
+    return NULL;
+}
+
+static void test_story_is_coded(void)
+{
+    CHECK(coder != NULL);
+    CHECK(result != NULL);
+    if (!result) return;
+    CHECK_INT(dyad_result_get_status(result), DYAD_CODED);
+    CHECK(dyad_result_dropped_count(result) >= 2);   /* the repeated lead, the agency credit */
+}
+
+static void test_lavrov_meets_xi(void)
+{
+    const dyad_event *e = find_event("RUSGOV", "CHNGOV", "040");
+    CHECK(e != NULL);
+    if (!e) return;
+    CHECK_STR(dyad_event_date(e), "2024-04-09");
+    CHECK_STR(dyad_event_location_name(e), "Beijing");
+}
+
+static void test_lavrov_praises_china(void)
+{
+    CHECK_INT(count_events("RUSGOV", "CHN", "051"), 1);
+}
+
+static void test_putin_intends_to_visit_china_once(void)
+{
+    CHECK_INT(count_events("RUSGOV", "CHN", "036"), 1);
+}
+
+static void test_xi_praises_lavrov(void)
+{
+    CHECK(find_event("CHNGOV", "RUSGOV", "051") != NULL);
+}
+
+/* Every event must have a known source, and no meeting may come from the
+ * question, the negated generic sentence or "meet the challenges". */
+static void test_no_wrong_events(void)
+{
+    for (size_t i = 0; result && i < dyad_result_event_count(result); i++) {
+        const dyad_event *e = dyad_result_event(result, i);
+        CHECK(dyad_event_source(e) != NULL);
+        const char *sid = dyad_event_sentence_id(e);
+        CHECK(strncmp(sid, "lavrov-xi-beijing-2024-04-09:", 29) == 0);
+    }
+    /* Meetings: the Tuesday meeting and "Lavrov and Xi met" (both ways). */
+    CHECK_INT(count_events("RUSGOV", "CHNGOV", "040"), 2);
+    CHECK_INT(count_events("CHNGOV", "RUSGOV", "040"), 1);
+    CHECK_INT(count_events("RUS", "CHN", "040"), 0);
+    CHECK_INT(count_events("RUSGOV", NULL, "040"), 0);
+}
+
+int main(void)
+{
+    load_example();
+    RUN(test_story_is_coded);
+    RUN(test_lavrov_meets_xi);
+    RUN(test_lavrov_praises_china);
+    RUN(test_putin_intends_to_visit_china_once);
+    RUN(test_xi_praises_lavrov);
+    RUN(test_no_wrong_events);
+    dyad_input_close(input);
+    dyad_coder_free(coder);
+    return harness_report("example");
+}
