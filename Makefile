@@ -76,8 +76,8 @@ $(B)/san/tests/%: tests/unit/%.c tests/harness.h $(B)/san/libdyad.a | $(B)/san/t
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $< $(B)/san/libdyad.a $(LDLIBS)
 
 # libFuzzer targets need clang; each links the sanitizer build of the sources.
-FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined
-$(B)/fuzz/%: fuzz/%.c $(SRC) $(B)/gen/builtin_data.c | $(B)/fuzz
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+$(B)/fuzz/%: fuzz/%.c $(wildcard fuzz/*.h) $(SRC) $(wildcard src/*.h) $(B)/gen/builtin_data.c | $(B)/fuzz
 	clang $(filter-out -Werror,$(ALL_CFLAGS)) -Werror $(FUZZ_FLAGS) -o $@ $< $(SRC) $(B)/gen/builtin_data.c $(LDLIBS)
 fuzz: $(FUZZERS)
 

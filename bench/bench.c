@@ -11,9 +11,18 @@
 #include <time.h>
 
 #include "arena.h"
+#include "clean.h"
 #include "dyad.h"
 #include "pipeline.h"
 #include "read.h"
+#include "split.h"
+#include "tokenize.h"
+
+/* Seconds spent in each front-end stage. */
+enum { ST_READ, ST_CLEAN, ST_SPLIT, ST_TOKENIZE, ST_SENTENCES, N_STAGES };
+static const char *const stage_names[N_STAGES] = {"read", "clean_text", "split",
+                                                   "tokenize", "clean_sentences"};
+static double stage_secs[N_STAGES];
 
 typedef struct counts {
     size_t stories, sentences, tokens, bytes, events, failed;
@@ -33,6 +42,26 @@ static long peak_kb(void)
     return ru.ru_maxrss;
 }
 
+/* The stages of pipeline_text(), timed one by one. */
+static void front_stages(arena *a, const story *st, doc *d)
+{
+    double t0 = now();
+    memset(d, 0, sizeof *d);
+    d->story = st;
+    int ok = clean_text(a, d) == 0;
+    double t1 = now();
+    if (ok) split_sentences(a, d);
+    double t2 = now();
+    if (ok) tokenize(a, d);
+    double t3 = now();
+    if (ok) clean_sentences(a, d);
+    double t4 = now();
+    stage_secs[ST_CLEAN] += t1 - t0;
+    stage_secs[ST_SPLIT] += t2 - t1;
+    stage_secs[ST_TOKENIZE] += t3 - t2;
+    stage_secs[ST_SENTENCES] += t4 - t3;
+}
+
 static int run_front(const char *path, counts *c)
 {
     read_failure fail;
@@ -41,19 +70,21 @@ static int run_front(const char *path, counts *c)
     arena *a = arena_new();
     story st;
     read_status rs;
+    double t = now();
     while ((rs = reader_next(r, a, &st, &fail)) != READ_END) {
+        stage_secs[ST_READ] += now() - t;
         if (rs == READ_STORY) {
             doc d;
-            if (pipeline_text(a, &st, &d) == 0) {
-                c->sentences += d.n_sents;
-                c->tokens += d.n_tokens;
-            }
+            front_stages(a, &st, &d);
+            c->sentences += d.n_sents;
+            c->tokens += d.n_tokens;
             c->stories++;
             c->bytes += st.text_len;
         } else {
             c->failed++;
         }
         arena_reset(a);
+        t = now();
     }
     arena_free(a);
     reader_close(r);
@@ -101,5 +132,8 @@ int main(int argc, char **argv)
     if (full) printf("  (%zu events)", c.events);
     else printf("  (%.0f tokens/s)", c.tokens / secs);
     printf("\n");
+    for (int k = 0; !full && k < N_STAGES; k++)
+        printf("  %-16s %6.2f s  %7.1f MB/s\n", stage_names[k], stage_secs[k],
+               size / 1048576.0 / stage_secs[k]);
     return 0;
 }

@@ -14,6 +14,7 @@
  */
 #include "clean.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -293,6 +294,18 @@ static size_t cluster_end(cleaner *c, size_t i)
  * cluster that changes maps every output byte to its start. */
 static void emit_nfc(cleaner *c, size_t i, size_t j)
 {
+    /* Marks on a symbol, punctuation, space or nothing are left as they are: NFC may
+     * reorder them, and the tokenizer cuts such a cluster in two, so the
+     * pieces could no longer be traced to their own bytes. */
+    int32_t base;
+    decode(c->in, j, i, &base);
+    utf8proc_category_t cat = base >= 0 ? utf8proc_category(base) : UTF8PROC_CATEGORY_CN;
+    int letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+    int number = cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO;
+    if (!letter && !number) {
+        sink_copy(&c->out, (const char *)c->in + i, j - i, i);
+        return;
+    }
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t n = utf8proc_map(c->in + i, (utf8proc_ssize_t)(j - i), &nfc,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
@@ -506,20 +519,36 @@ static int is_byline(const tokview *v)
     return words >= 1;
 }
 
+/* The words that can start a boilerplate sentence (first words of the
+ * anchored patterns and of the credit lead-ins), sorted, built once. */
+static const char *lead_words[sizeof BOILERPLATE / sizeof BOILERPLATE[0] +
+                              sizeof CREDIT_LEADS / sizeof CREDIT_LEADS[0]];
+static size_t n_lead_words;
+static pthread_once_t lead_words_once = PTHREAD_ONCE_INIT;
+
+static int compare_words(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void build_lead_words(void)
+{
+    for (size_t p = 0; p < sizeof BOILERPLATE / sizeof BOILERPLATE[0]; p++)
+        if (strcmp(BOILERPLATE[p].items[0], "^") == 0)
+            lead_words[n_lead_words++] = BOILERPLATE[p].items[1];
+    for (size_t c = 0; c < sizeof CREDIT_LEADS / sizeof CREDIT_LEADS[0]; c++)
+        lead_words[n_lead_words++] = CREDIT_LEADS[c].items[0];
+    qsort(lead_words, n_lead_words, sizeof *lead_words, compare_words);
+}
+
 /* True when a pattern could match: the first word starts an anchored
  * pattern or a credit, or the sentence holds the first word of an
  * unanchored one.  Most sentences fail this cheap test. */
 static int may_be_boilerplate(const tokview *v)
 {
+    pthread_once(&lead_words_once, build_lead_words);
     const char *first = tv_at(v, 0)->key;
-    for (size_t p = 0; p < sizeof BOILERPLATE / sizeof BOILERPLATE[0]; p++) {
-        const char *const *it = BOILERPLATE[p].items;
-        if (it[0][0] == '^' && it[1][0] == first[0] && strcmp(it[1], first) == 0) return 1;
-    }
-    for (size_t c = 0; c < sizeof CREDIT_LEADS / sizeof CREDIT_LEADS[0]; c++) {
-        const char *lead = CREDIT_LEADS[c].items[0];
-        if (lead[0] == first[0] && strcmp(lead, first) == 0) return 1;
-    }
+    if (bsearch(&first, lead_words, n_lead_words, sizeof *lead_words, compare_words)) return 1;
     /* The first words of the unanchored patterns in BOILERPLATE. */
     static const char *const inner[] = {"contributed", "all", ";"};
     for (size_t k = 0; k < v->n; k++) {
@@ -589,22 +618,32 @@ typedef struct dedup {
     long budget;
 } dedup;
 
-/* 64-bit FNV-1a of a NUL-terminated key, never 0. */
+/* A 64-bit hash of a NUL-terminated key, eight bytes at a time, never 0. */
 static uint64_t hash_key(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    size_t n = strlen(s);
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    for (; n >= 8; n -= 8, s += 8) {
+        uint64_t chunk;
+        memcpy(&chunk, s, 8);
+        h = (h ^ chunk) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    uint64_t tail = 0;
+    memcpy(&tail, s, n);
+    h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
     return h ? h : 1;
 }
 
-/* Hash of n word hashes, never 0. */
+/* Polynomial hash of n word hashes (mod 2^64), never 0.  Being
+ * polynomial, the hash of each 6-gram of a sentence follows from the one
+ * before in three operations (index_kept). */
+#define GRAM_BASE 0x100000001b3ULL
 static uint64_t hash_words(const uint64_t *w, size_t n)
 {
-    uint64_t h = 0x9E3779B97F4A7C15ULL;
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ w[i]) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 29;
-    }
+    uint64_t h = 0;
+    for (size_t i = 0; i < n; i++) h = h * GRAM_BASE + w[i];
     return h ? h : 1;
 }
 
@@ -620,11 +659,11 @@ static size_t table_mask(size_t n)
 }
 
 /* Fills x->words and x->off from the tokens. */
-static void collect_words(dedup *x)
+static void collect_words(arena *a, dedup *x)
 {
     doc *d = x->d;
-    x->off = xmalloc((d->n_sents + 1) * sizeof *x->off);
-    x->words = xmalloc((d->n_tokens ? d->n_tokens : 1) * sizeof *x->words);
+    x->off = arena_alloc(a, (d->n_sents + 1) * sizeof *x->off);
+    x->words = arena_alloc(a, (d->n_tokens ? d->n_tokens : 1) * sizeof *x->words);
     size_t w = 0;
     for (size_t k = 0; k < d->n_sents; k++) {
         x->off[k] = w;
@@ -706,8 +745,16 @@ static void index_kept(dedup *x, size_t k)
     size_t m = n_words(x, k);
     const uint64_t *w = words_of(x, k);
     table_put(x->whole, x->wmask, hash_words(w, m), (uint32_t)k, 0);
-    for (size_t p = 0; p + DUP_GRAM <= m; p++)
-        table_put(x->grams, x->gmask, hash_words(w + p, DUP_GRAM), (uint32_t)k, (uint32_t)p);
+    if (m < DUP_GRAM) return;
+    uint64_t top = 1;                      /* GRAM_BASE^(DUP_GRAM-1) */
+    for (int i = 1; i < DUP_GRAM; i++) top *= GRAM_BASE;
+    uint64_t h = 0;
+    for (size_t i = 0; i < DUP_GRAM; i++) h = h * GRAM_BASE + w[i];
+    for (size_t p = 0;; p++) {
+        table_put(x->grams, x->gmask, h ? h : 1, (uint32_t)k, (uint32_t)p);
+        if (p + DUP_GRAM >= m) break;
+        h = (h - w[p] * top) * GRAM_BASE + w[p + DUP_GRAM];
+    }
 }
 
 typedef struct by_len {
@@ -723,15 +770,15 @@ static int cmp_by_len(const void *pa, const void *pb)
 }
 
 /* Marks duplicates among the sentences that are not boilerplate. */
-static void mark_duplicates(doc *d)
+static void mark_duplicates(arena *a, doc *d)
 {
     dedup x = {.d = d, .budget = DUP_BUDGET};
-    collect_words(&x);
+    collect_words(a, &x);
     x.gmask = table_mask(x.off[d->n_sents]);
-    x.grams = xcalloc(x.gmask + 1, sizeof *x.grams);
+    x.grams = arena_calloc(a, x.gmask + 1, sizeof *x.grams);
     x.wmask = table_mask(d->n_sents);
-    x.whole = xcalloc(x.wmask + 1, sizeof *x.whole);
-    by_len *order = xmalloc((d->n_sents ? d->n_sents : 1) * sizeof *order);
+    x.whole = arena_calloc(a, x.wmask + 1, sizeof *x.whole);
+    by_len *order = arena_alloc(a, (d->n_sents ? d->n_sents : 1) * sizeof *order);
     for (size_t k = 0; k < d->n_sents; k++) order[k] = (by_len){n_words(&x, k), k};
     qsort(order, d->n_sents, sizeof *order, cmp_by_len);
     for (size_t r = 0; r < d->n_sents && order[r].words > 0; r++) {
@@ -743,23 +790,17 @@ static void mark_duplicates(doc *d)
             d->sents[k].duplicate_of = t;
         } else index_kept(&x, k);
     }
-    free(order);
-    free(x.whole);
-    free(x.grams);
-    free(x.words);
-    free(x.off);
 }
 
 size_t clean_sentences(arena *a, doc *d)
 {
-    (void)a;
     for (size_t k = 0; k < d->n_sents; k++) {
         sentence *s = &d->sents[k];
         s->status = is_boilerplate(d, s) ? SENT_BOILERPLATE : SENT_KEPT;
         s->duplicate_of = -1;
         s->number = 0;
     }
-    mark_duplicates(d);
+    mark_duplicates(a, d);
     int n = 0;
     for (size_t k = 0; k < d->n_sents; k++)
         if (d->sents[k].status == SENT_KEPT) d->sents[k].number = ++n;
