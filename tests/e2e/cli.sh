@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end tests of the dyad command line: formats, exit status, bad
 # input, the summary.  Run from the repository root by tests/run.sh.
-. tests/e2e/lib.sh
+. tests/e2e/lib.inc
 EXAMPLE=examples/lavrov-xi-beijing-2024-04-09.txt
 
 # ---- basics ----
