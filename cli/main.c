@@ -177,6 +177,25 @@ static int dictionaries_named(const dyad_dict_config *d)
     return d->verbs || d->n_actors || d->agents || d->discards || d->issues;
 }
 
+/* Dictionary warnings while coding: the first few in full, then a count
+ * (`dyad dict check` lists them all). */
+#define SHOWN_WARNINGS 5
+static int n_dict_warnings;
+
+static void coder_warning(void *ctx, const char *message)
+{
+    (void)ctx;
+    if (++n_dict_warnings <= SHOWN_WARNINGS)
+        fprintf(stderr, "dyad: warning: %s (line skipped)\n", message);
+}
+
+static void report_hidden_warnings(void)
+{
+    if (n_dict_warnings > SHOWN_WARNINGS)
+        fprintf(stderr, "dyad: warning: %d more dictionary lines skipped; "
+                "`dyad dict check FILE` lists every one\n", n_dict_warnings - SHOWN_WARNINGS);
+}
+
 static dyad_coder *make_coder(code_options *o)
 {
     char err[1024] = "";
@@ -191,12 +210,13 @@ static dyad_coder *make_coder(code_options *o)
             free((char *)ini.dictionary_dir);
             ini.dictionary_dir = strdup(o->dict.dictionary_dir);
         }
-        c = dyad_coder_new(&ini, NULL, NULL, err, sizeof err);
+        c = dyad_coder_new(&ini, coder_warning, NULL, err, sizeof err);
         dyad_dict_config_clear(&ini);
     } else {
-        c = dyad_coder_new(dictionaries_named(&o->dict) ? &o->dict : NULL, NULL, NULL, err,
-                           sizeof err);
+        c = dyad_coder_new(dictionaries_named(&o->dict) ? &o->dict : NULL, coder_warning, NULL,
+                           err, sizeof err);
     }
+    report_hidden_warnings();
     if (!c) fprintf(stderr, "dyad: %s\n", err);
     return c;
 }
