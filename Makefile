@@ -86,7 +86,7 @@ san-tests: $(B)/san/dyad $(SAN_TESTS)
 
 example: deps
 	@$(MAKE) --no-print-directory $(B)/dyad
-	$(B)/dyad code examples/lavrov-xi-beijing-2024-04-09.txt --format tsv
+	$(B)/dyad code examples/lavrov-xi-beijing-2024-04-09.txt --format text
 
 test: deps
 	@$(MAKE) --no-print-directory unit-tests san-tests

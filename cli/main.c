@@ -39,7 +39,7 @@ static const char usage_code[] =
     "input:\n"
     "  --input-format F     text | jsonl | petrarch-xml (default: detect)\n"
     "output:\n"
-    "  --format F           jsonl (default) | tsv | phoenix\n"
+    "  --format F           jsonl (default) | tsv | phoenix | text (for reading)\n"
     "  -o, --output FILE    write events to FILE instead of standard output\n"
     "  -q, --quiet          no summary on standard error (errors still shown)\n"
     "dictionaries (default: the built-in ones):\n"

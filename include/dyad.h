@@ -156,9 +156,10 @@ typedef enum {
     DYAD_OUTPUT_JSONL = 0,
     DYAD_OUTPUT_TSV,
     DYAD_OUTPUT_PHOENIX,
+    DYAD_OUTPUT_TEXT,        /* one readable line per event */
 } dyad_output_format;
 
-/* "jsonl", "tsv", "phoenix"; -1 when unknown. */
+/* "jsonl", "tsv", "phoenix", "text"; -1 when unknown. */
 DYAD_EXPORT int dyad_output_format_parse(const char *name);
 
 typedef struct dyad_writer dyad_writer;

@@ -486,6 +486,7 @@ int dyad_output_format_parse(const char *name)
     if (strcmp(name, "jsonl") == 0 || strcmp(name, "json") == 0) return DYAD_OUTPUT_JSONL;
     if (strcmp(name, "tsv") == 0) return DYAD_OUTPUT_TSV;
     if (strcmp(name, "phoenix") == 0) return DYAD_OUTPUT_PHOENIX;
+    if (strcmp(name, "text") == 0) return DYAD_OUTPUT_TEXT;
     return -1;
 }
 
@@ -502,6 +503,7 @@ static int write_one(dyad_writer *w, const dyad_event *e)
     switch (w->fmt) {
     case DYAD_OUTPUT_TSV: return write_event_tsv(w->out, e);
     case DYAD_OUTPUT_PHOENIX: return write_event_phoenix(w->out, e, ++w->n_written);
+    case DYAD_OUTPUT_TEXT: return write_event_text(w->out, e);
     default: return write_event_jsonl(w->out, e);
     }
 }

@@ -181,3 +181,15 @@ int write_event_phoenix(FILE *out, const dyad_event *e, size_t event_number)
     fputs("\t\n", out); /* URLs, news sources */
     return ferror(out) ? -1 : 0;
 }
+
+/* ---- text ---- */
+
+int write_event_text(FILE *out, const dyad_event *e)
+{
+    fprintf(out, "%s  %s -> %s  %s", e->date, e->source ? e->source : "---",
+            e->target ? e->target : "---", e->code);
+    if (e->cameo) fprintf(out, " (%s)", e->cameo->name);
+    if (e->loc_name) fprintf(out, ", %s", e->loc_name);
+    fprintf(out, "  [%s: \"%s\"]\n", e->sentence_id, e->verb_text ? e->verb_text : "");
+    return ferror(out) ? -1 : 0;
+}

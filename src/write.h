@@ -6,6 +6,8 @@
  *            order, location and evidence flattened into columns; tabs and
  *            line breaks inside text become spaces; null is empty
  *   phoenix  the Phoenix data set's 26 tab-separated columns
+ *   text     one line per event for people to read:
+ *            2024-04-09  RUSGOV -> CHNGOV  040 (Consult), Beijing  [story:1: "met"]
  *
  * The JSON writer escapes every control character and writes UTF-8 as is
  * (input was validated by the readers). */
@@ -20,6 +22,8 @@
 int write_event_jsonl(FILE *out, const dyad_event *e);
 int write_event_tsv(FILE *out, const dyad_event *e);
 int write_event_phoenix(FILE *out, const dyad_event *e, size_t event_number);
+
+int write_event_text(FILE *out, const dyad_event *e);
 
 int write_tsv_header(FILE *out);
 

@@ -35,6 +35,10 @@ check_eq tsv_rows_match_jsonl "$(($(wc -l <"$TMP/ex.tsv") - 1))" "$(wc -l <"$TMP
 $DYAD code --format phoenix "$EXAMPLE" >"$TMP/ex.phx" 2>/dev/null
 check_eq phoenix_columns "$(awk -F'\t' '{print NF}' "$TMP/ex.phx" | sort -u)" 26
 
+$DYAD code --format text "$EXAMPLE" >"$TMP/ex.txt" 2>/dev/null
+check_eq text_lines_match_jsonl "$(wc -l <"$TMP/ex.txt")" "$(wc -l <"$TMP/ex.jsonl")"
+check text_meeting_line grep -q '^2024-04-09  RUSGOV -> CHNGOV  040 (Consult.*), Beijing  \[lavrov-xi-beijing-2024-04-09:1: "met"\]$' "$TMP/ex.txt"
+
 # ---- standard input and directories ----
 $DYAD code - <"$EXAMPLE" >"$TMP/stdin.jsonl" 2>/dev/null
 check_eq stdin_exit "$?" 0
