@@ -100,6 +100,12 @@ static int is_base_form(const sent_ctx *c, const token *t, uint32_t verb)
     return name && strcasecmp(name, t->key) == 0;
 }
 
+/* A past tense or participle: not the base form, not -ing, not -s. */
+static int is_past_form(const token *t, int base)
+{
+    return !base && !ends_with(t->key, "ing") && !ends_with(t->key, "s");
+}
+
 /* Is the word at i (first token of a verb form) used as a noun or an
  * adjective rather than as a verb? */
 static int used_as_noun(const sent_ctx *c, size_t i, size_t head, uint32_t verb)
@@ -122,7 +128,11 @@ static int used_as_noun(const sent_ctx *c, size_t i, size_t head, uint32_t verb)
     }
     if (c->mention_at[k] >= 0) return mention_is_modifier(c, c->mention_at[k], base);
     const token *t = &c->toks[k];
-    return t->pos == POS_DET || is_possessive_word(t) || t->pos == POS_ADP;
+    if (t->pos == POS_DET || is_possessive_word(t) || t->pos == POS_ADP) return 1;
+    /* "the peace talks", but not "the president met": a noun compound takes
+     * the present forms only. */
+    return t->pos == POS_NOUN && k > 0 && !is_past_form(h, base) &&
+           (c->toks[k - 1].pos == POS_DET || is_possessive_word(&c->toks[k - 1]));
 }
 
 /* First token of the verb's clause: just after the nearest ";" or
@@ -453,6 +463,34 @@ static size_t emit_all(const sent_ctx *c, const verb_event *v, int source, int t
     return added;
 }
 
+/* A passive verb: a participle after a form of "be" ("was attacked",
+ * "has been repeatedly accused"). */
+static int is_passive(const sent_ctx *c, size_t i, size_t head, uint32_t verb)
+{
+    const token *h = &c->toks[head];
+    if (!is_past_form(h, is_base_form(c, h, verb))) return 0;
+    for (size_t k = i, steps = 0; k-- > 0 && steps < 4; steps++) {
+        const token *t = &c->toks[k];
+        if (t->kind == TOK_POSSESSIVE) return 0;
+        if (tag_is_be_form(t)) return 1;
+        if (t->pos != POS_ADV) return 0;
+    }
+    return 0;
+}
+
+/* The agent of a passive verb: the mention after "by" (or "by the")
+ * in [from, limit), or -1. */
+static int passive_agent(const sent_ctx *c, size_t from, size_t limit)
+{
+    for (size_t k = from; k < limit; k++) {
+        if (!key_is(&c->toks[k], "by")) continue;
+        int m = first_mention_after(c, k + 1, limit, -1, 0);
+        if (m >= 0 && m_start(c, m) <= k + 2) return m;
+        return -1;
+    }
+    return -1;
+}
+
 /* Codes one verb occurrence at toks[i .. i+vm.n_tokens). */
 static size_t code_verb(sent_ctx *c, size_t s, size_t i, const verb_match *vm, event_list *out)
 {
@@ -478,6 +516,12 @@ static size_t code_verb(sent_ctx *c, size_t s, size_t i, const verb_match *vm, e
     if (is_negated(c, start, i)) return 0;
     if (has_modal(c, start, i) && !apply_modality(v.code)) return 0;
     int target = hit.target >= 0 ? hit.target : first_mention_after(c, verb_end, end, source, 1);
+    if (is_passive(c, i, i + vm->head, vm->verb)) {
+        /* The subject is acted upon; the actor, if named, follows "by". */
+        target = source;
+        source = passive_agent(c, verb_end, end);
+        if (source < 0) return 0;
+    }
     return emit_all(c, &v, source, target, verb_end, out);
 }
 

@@ -12,6 +12,9 @@
  *   - the target: the mention in the pattern's + slot, else the first
  *     mention after the verb in its clause;
  * and then applies the rules that keep events honest:
+ *   - a passive verb ("was criticized by France") takes its subject as the
+ *     target and the "by" phrase as the source; with no "by" phrase there
+ *     is no known source and no event;
  *   - a negated verb ("did not meet", "never met") makes no event;
  *   - a question makes no event;
  *   - a modal (will, would, could, ...) turns a cooperative action

@@ -103,6 +103,21 @@ static void test_patterns(void)
     EXPECT("2024-05-01", "Russia was considering China for its first foreign trip.", "RUS>CHN:036");
 }
 
+static void test_passive_voice(void)
+{
+    EXPECT("2024-05-01", "Russia was criticized by France.", "FRA>RUS:111");
+    EXPECT("2024-05-01", "Pakistan has been repeatedly accused by Afghan officials of lying.",
+           "AFGGOV>PAK:112");
+    /* No "by": the actor is not named, so there is no event. */
+    EXPECT("2024-05-01", "Ten Indian soldiers were killed in the attack.", "");
+}
+
+static void test_noun_compounds(void)
+{
+    EXPECT("2024-05-01", "Norway tried to revive the peace talks.", "");
+    EXPECT("2024-05-01", "The Norwegian envoy met Russia.", "NORGOV>RUS:040");
+}
+
 static void test_pronouns(void)
 {
     EXPECT("2024-05-01", "Vladimir Putin said that he was considering China for his trip.",
@@ -142,6 +157,8 @@ int main(void)
     RUN(test_modality);
     RUN(test_compounds);
     RUN(test_patterns);
+    RUN(test_passive_voice);
+    RUN(test_noun_compounds);
     RUN(test_pronouns);
     RUN(test_no_self_events_or_unknown_sources);
     RUN(test_location);
