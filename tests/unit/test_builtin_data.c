@@ -53,6 +53,21 @@ typedef struct {
     int problems;
 } actors;
 
+/* Copies the line at p into buf without its comment and trailing blanks;
+ * returns the line's length (without the newline). */
+static size_t data_line(const char *p, char *buf, size_t cap)
+{
+    size_t n = strcspn(p, "\n");
+    size_t m = n < cap - 1 ? n : cap - 1;
+    memcpy(buf, p, m);
+    buf[m] = '\0';
+    char *hash = strchr(buf, '#');
+    if (hash) *hash = '\0';
+    size_t len = strlen(buf);
+    while (len && isspace((unsigned char)buf[len - 1])) buf[--len] = '\0';
+    return n;
+}
+
 static void problem(actors *a, const char *file, int line, const char *what, const char *text)
 {
     printf("  %s:%d: %s: %s\n", file, line, what, text);
@@ -179,16 +194,9 @@ static void read_actors(actors *a, const char *name)
     int line = 0;
     while (*p) {
         line++;
-        size_t n = strcspn(p, "\n");
         char buf[1024];
-        size_t m = n < sizeof buf - 1 ? n : sizeof buf - 1;
-        memcpy(buf, p, m);
-        buf[m] = '\0';
-        char *hash = strchr(buf, '#');
-        if (hash) *hash = '\0';
-        size_t len = strlen(buf);
-        while (len && isspace((unsigned char)buf[len - 1])) buf[--len] = '\0';
-        if (len) actor_line(a, name, line, buf);
+        size_t n = data_line(p, buf, sizeof buf);
+        if (buf[0]) actor_line(a, name, line, buf);
         p += n;
         if (*p == '\n') p++;
     }
@@ -449,16 +457,9 @@ static void test_agents(void)
     int gov = 0, mil = 0, cop = 0, opp = 0, med = 0;
     while (*p) {
         line++;
-        size_t n = strcspn(p, "\n");
         char buf[512];
-        size_t m = n < sizeof buf - 1 ? n : sizeof buf - 1;
-        memcpy(buf, p, m);
-        buf[m] = '\0';
-        char *hash = strchr(buf, '#');
-        if (hash) *hash = '\0';
-        size_t len = strlen(buf);
-        while (len && isspace((unsigned char)buf[len - 1])) buf[--len] = '\0';
-        if (len) {
+        size_t n = data_line(p, buf, sizeof buf);
+        if (buf[0]) {
             if (agent_line_ok(buf)) {
                 entries++;
                 gov += strncmp(buf, "PRESIDENT [~GOV]", 16) == 0 ||
