@@ -39,6 +39,7 @@ static size_t make_tokens(arena *a, const char *s, size_t len, token *out)
         out[n].kind = TOK_WORD;
         out[n].len = (uint32_t)(i - start);
         out[n].key = match_key(a, s + start, i - start);
+        out[n].hash = key_hash(out[n].key, strlen(out[n].key));
         n++;
     }
     return n;

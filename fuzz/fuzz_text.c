@@ -20,6 +20,7 @@
 #include "arena.h"
 #include "clean.h"
 #include "doc.h"
+#include "key.h"
 #include "split.h"
 #include "tokenize.h"
 
@@ -55,6 +56,7 @@ static void check_tokens(const doc *d, const sentence *s)
         const token *t = &d->tokens[s->first_token + j];
         REQUIRE(t->len > 0 && t->start >= s->start && t->start + t->len <= s->end);
         REQUIRE(t->key != NULL && t->pos == POS_X);
+        REQUIRE(t->hash == key_hash(t->key, strlen(t->key)));
         if (j) {
             const token *p = t - 1;
             REQUIRE(t->start >= p->start + p->len);

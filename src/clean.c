@@ -21,6 +21,7 @@
 #include <utf8proc.h>
 
 #include "key.h"
+#include "swar.h"
 
 /* ------------------------------------------------------------------ */
 /* Output buffer: cleaned bytes and their original offsets.            */
@@ -115,12 +116,30 @@ static void flush_pending(cleaner *c)
 
 static int is_graph(unsigned char b) { return b > 0x20 && b < 0x7f; }
 
+/* Skips, eight bytes at a time, the bytes from i that certainly belong
+ * to a run of printable ASCII (a space only when a visible character
+ * follows); returns where the byte-by-byte scan must take over.  Reads
+ * in[j + 8], so it stops 9 bytes before n. */
+static size_t swar_graph_run(const unsigned char *in, size_t j, size_t n)
+{
+    while (j + 9 <= n) {
+        uint64_t x = load8(in + j), next = x >> 8 | (uint64_t)in[j + 8] << 56;
+        uint64_t printable = lanes_in(x & LANES_LO, 0x20, 0x7e) & ~x;
+        uint64_t space = ~lanes_not(x & LANES_LO, ' ') & ~x & LANES_HI;
+        uint64_t graph_next = lanes_in(next & LANES_LO, 0x21, 0x7e) & ~next;
+        uint64_t bad = (~printable & LANES_HI) | (space & ~graph_next);
+        if (bad) return j + first_lane(bad);
+        j += 8;
+    }
+    return j;
+}
+
 /* Copies the run of printable ASCII starting at i (single spaces between
  * visible characters included) and returns where it stops. */
 static size_t ascii_run(cleaner *c, size_t i)
 {
     const unsigned char *in = c->in;
-    size_t j = i, n = c->n;
+    size_t j = swar_graph_run(in, i, c->n), n = c->n;
     for (;;) {
         while (j < n && is_graph(in[j])) j++;
         if (j + 1 < n && in[j] == ' ' && is_graph(in[j + 1])) j += 2;
@@ -519,57 +538,63 @@ static int is_byline(const tokview *v)
     return words >= 1;
 }
 
-/* The words that can start a boilerplate sentence (first words of the
- * anchored patterns and of the credit lead-ins), sorted, built once. */
-static const char *lead_words[sizeof BOILERPLATE / sizeof BOILERPLATE[0] +
-                              sizeof CREDIT_LEADS / sizeof CREDIT_LEADS[0]];
-static size_t n_lead_words;
-static pthread_once_t lead_words_once = PTHREAD_ONCE_INIT;
+/* The key hashes of the words that can start a boilerplate sentence
+ * (first words of the anchored patterns and of the credit lead-ins) and
+ * of the first words of the unanchored patterns, built once.  A hash
+ * match only lets the sentence through to the real patterns. */
+#define MAX_LEADS (sizeof BOILERPLATE / sizeof BOILERPLATE[0] + \
+                   sizeof CREDIT_LEADS / sizeof CREDIT_LEADS[0])
+static uint32_t lead_hashes[MAX_LEADS], inner_hashes[MAX_LEADS];
+static size_t n_lead_hashes, n_inner_hashes;
+static pthread_once_t lead_once = PTHREAD_ONCE_INIT;
 
-static int compare_words(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+static uint32_t word_key_hash(const char *w) { return key_hash(w, strlen(w)); }
 
-static void build_lead_words(void)
+static void build_leads(void)
 {
-    for (size_t p = 0; p < sizeof BOILERPLATE / sizeof BOILERPLATE[0]; p++)
-        if (strcmp(BOILERPLATE[p].items[0], "^") == 0)
-            lead_words[n_lead_words++] = BOILERPLATE[p].items[1];
-    for (size_t c = 0; c < sizeof CREDIT_LEADS / sizeof CREDIT_LEADS[0]; c++)
-        lead_words[n_lead_words++] = CREDIT_LEADS[c].items[0];
-    qsort(lead_words, n_lead_words, sizeof *lead_words, compare_words);
-}
-
-/* True when a pattern could match: the first word starts an anchored
- * pattern or a credit, or the sentence holds the first word of an
- * unanchored one.  Most sentences fail this cheap test. */
-static int may_be_boilerplate(const tokview *v)
-{
-    pthread_once(&lead_words_once, build_lead_words);
-    const char *first = tv_at(v, 0)->key;
-    if (bsearch(&first, lead_words, n_lead_words, sizeof *lead_words, compare_words)) return 1;
-    /* The first words of the unanchored patterns in BOILERPLATE. */
-    static const char *const inner[] = {"contributed", "all", ";"};
-    for (size_t k = 0; k < v->n; k++) {
-        const char *key = tv_at(v, k)->key;
-        if (key[0] != 'c' && key[0] != 'a' && key[0] != ';') continue;
-        for (size_t w = 0; w < sizeof inner / sizeof inner[0]; w++)
-            if (strcmp(inner[w], key) == 0) return 1;
+    for (size_t p = 0; p < sizeof BOILERPLATE / sizeof BOILERPLATE[0]; p++) {
+        const char *const *it = BOILERPLATE[p].items;
+        if (strcmp(it[0], "^") == 0) lead_hashes[n_lead_hashes++] = word_key_hash(it[1]);
+        else inner_hashes[n_inner_hashes++] = word_key_hash(it[0]);
     }
+    for (size_t c = 0; c < sizeof CREDIT_LEADS / sizeof CREDIT_LEADS[0]; c++)
+        lead_hashes[n_lead_hashes++] = word_key_hash(CREDIT_LEADS[c].items[0]);
+}
+
+static int hash_in(uint32_t h, const uint32_t *set, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (set[k] == h) return 1;
     return 0;
+}
+
+/* True when a pattern could match sentence s: it is short enough, and its
+ * first word starts an anchored pattern or a credit, or it holds the first
+ * word of an unanchored one.  Most sentences fail this cheap test, made
+ * on the tokens' key hashes. */
+static int may_be_boilerplate(const doc *d, const sentence *s)
+{
+    pthread_once(&lead_once, build_leads);
+    const token *first = NULL;
+    size_t words = 0;
+    int inner = 0;
+    for (uint32_t k = 0; k < s->n_tokens; k++) {
+        const token *t = &d->tokens[s->first_token + k];
+        if (t->kind == TOK_QUOTE) continue;
+        if (++words > BOILER_MAX_TOKENS) return 0;
+        if (!first) first = t;
+        inner |= hash_in(t->hash, inner_hashes, n_inner_hashes);
+    }
+    return first && (inner || hash_in(first->hash, lead_hashes, n_lead_hashes));
 }
 
 /* True when sentence s is boilerplate. */
 static int is_boilerplate(const doc *d, const sentence *s)
 {
+    if (!may_be_boilerplate(d, s)) return 0;
     tokview v = {.d = d, .n = 0};
-    for (uint32_t k = 0; k < s->n_tokens; k++) {
-        if (d->tokens[s->first_token + k].kind == TOK_QUOTE) continue;
-        if (v.n == BOILER_MAX_TOKENS) return 0;
-        v.ix[v.n++] = s->first_token + k;
-    }
-    if (v.n == 0 || !may_be_boilerplate(&v)) return 0;
+    for (uint32_t k = 0; k < s->n_tokens; k++)
+        if (d->tokens[s->first_token + k].kind != TOK_QUOTE) v.ix[v.n++] = s->first_token + k;
     if (is_byline(&v)) return 1;
     for (size_t p = 0; p < sizeof BOILERPLATE / sizeof BOILERPLATE[0]; p++)
         if ((!BOILERPLATE[p].max_tokens || v.n <= BOILERPLATE[p].max_tokens) &&
@@ -618,22 +643,10 @@ typedef struct dedup {
     long budget;
 } dedup;
 
-/* A 64-bit hash of a NUL-terminated key, eight bytes at a time, never 0. */
-static uint64_t hash_key(const char *s)
+/* A word's 64-bit hash, spread from the token's 32-bit key hash. */
+static uint64_t word_hash(const token *t)
 {
-    size_t n = strlen(s);
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-    for (; n >= 8; n -= 8, s += 8) {
-        uint64_t chunk;
-        memcpy(&chunk, s, 8);
-        h = (h ^ chunk) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
-    }
-    uint64_t tail = 0;
-    memcpy(&tail, s, n);
-    h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 29;
-    return h ? h : 1;
+    return (((uint64_t)t->hash << 32) | t->hash) * 0x9E3779B97F4A7C15ULL;
 }
 
 /* Polynomial hash of n word hashes (mod 2^64), never 0.  Being
@@ -670,7 +683,7 @@ static void collect_words(arena *a, dedup *x)
         const sentence *s = &d->sents[k];
         for (uint32_t t = 0; t < s->n_tokens && s->status != SENT_BOILERPLATE; t++) {
             const token *tk = &d->tokens[s->first_token + t];
-            if (tk->kind != TOK_PUNCT && tk->kind != TOK_QUOTE) x->words[w++] = hash_key(tk->key);
+            if (tk->kind != TOK_PUNCT && tk->kind != TOK_QUOTE) x->words[w++] = word_hash(tk);
         }
     }
     x->off[d->n_sents] = w;
@@ -769,6 +782,19 @@ static int cmp_by_len(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* Sorts longest first: insertion sort for the usual few dozen sentences
+ * (qsort's setup costs more there), qsort beyond. */
+static void sort_by_len(by_len *v, size_t n)
+{
+    if (n > 64) { qsort(v, n, sizeof *v, cmp_by_len); return; }
+    for (size_t i = 1; i < n; i++) {
+        by_len x = v[i];
+        size_t j = i;
+        for (; j > 0 && cmp_by_len(&v[j - 1], &x) > 0; j--) v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 /* Marks duplicates among the sentences that are not boilerplate. */
 static void mark_duplicates(arena *a, doc *d)
 {
@@ -780,7 +806,7 @@ static void mark_duplicates(arena *a, doc *d)
     x.whole = arena_calloc(a, x.wmask + 1, sizeof *x.whole);
     by_len *order = arena_alloc(a, (d->n_sents ? d->n_sents : 1) * sizeof *order);
     for (size_t k = 0; k < d->n_sents; k++) order[k] = (by_len){n_words(&x, k), k};
-    qsort(order, d->n_sents, sizeof *order, cmp_by_len);
+    sort_by_len(order, d->n_sents);
     for (size_t r = 0; r < d->n_sents && order[r].words > 0; r++) {
         size_t k = order[r].index;
         int t = find_exact(&x, k);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dict_internal.h"
+#include "key.h"
 
 /* ---- growable arrays ---- */
 
@@ -41,15 +42,11 @@ void wvec_push(wvec *w, uint32_t id)
 
 /* ---- interned words ---- */
 
-/* FNV-1a, 64 bits. */
+/* The hash the tokenizer stores in token.hash (key.h), so that a token's
+ * word is found without hashing it again. */
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3u;
-    }
-    return h;
+    return key_hash(s, len);
 }
 
 /* Slot of word `id` (hash h) in a table of cap slots (power of two). */
@@ -121,6 +118,16 @@ uint32_t dict_word_find(const dict *d, const char *key)
     if (!key) return 0;
     size_t len = strlen(key);
     return word_lookup(d, key, len, hash_bytes(key, len));
+}
+
+uint32_t dict_token_word(const dict *d, const token *t)
+{
+    if (!t->key || !d->wtab_cap) return 0;
+    for (size_t i = t->hash & (d->wtab_cap - 1);; i = (i + 1) & (d->wtab_cap - 1)) {
+        uint32_t id = d->wtab[i];
+        if (!id) return 0;
+        if (d->word_hash[id] == t->hash && strcmp(d->word[id], t->key) == 0) return id;
+    }
 }
 
 /* ---- the trie pool ---- */
@@ -314,7 +321,7 @@ int dict_match_noun(const dict *d, const token *toks, size_t n, size_t i,
     uint32_t node = d->noun_root, actor = 0, agent = 0;
     size_t actor_len = 0, agent_len = 0;
     for (size_t j = i; j < n; j++) {
-        node = dict_child(d, node, dict_word_find(d, toks[j].key));
+        node = dict_child(d, node, dict_token_word(d, &toks[j]));
         if (!node) break;
         if (d->node[node].a) { actor = d->node[node].a - 1; actor_len = j - i + 1; }
         if (d->node[node].b) { agent = d->node[node].b - 1; agent_len = j - i + 1; }
@@ -373,7 +380,7 @@ size_t dict_match_discard_scope(const dict *d, const token *toks, size_t n, size
     uint32_t node = d->discard_root, flags = 0;
     size_t len = 0;
     for (size_t j = i; j < n; j++) {
-        node = dict_child(d, node, dict_word_find(d, toks[j].key));
+        node = dict_child(d, node, dict_token_word(d, &toks[j]));
         if (!node) break;
         if (d->node[node].a) { flags = d->node[node].a; len = j - i + 1; }
     }
@@ -396,7 +403,7 @@ int dict_match_verb(const dict *d, const token *toks, size_t n, size_t i,
     const tnode *best = NULL;
     size_t len = 0;
     for (size_t j = i; j < n; j++) {
-        node = dict_child(d, node, dict_word_find(d, toks[j].key));
+        node = dict_child(d, node, dict_token_word(d, &toks[j]));
         if (!node) break;
         if (d->node[node].a) { best = &d->node[node]; len = j - i + 1; }
     }
@@ -444,7 +451,7 @@ static size_t match_synset(const dict *d, uint32_t synset, const token *toks, si
     uint32_t node = d->synset[synset].root;
     size_t len = 0;
     for (size_t j = i; j < n; j++) {
-        node = dict_child(d, node, dict_word_find(d, toks[j].key));
+        node = dict_child(d, node, dict_token_word(d, &toks[j]));
         if (!node) break;
         if (d->node[node].a) len = j - i + 1;
     }

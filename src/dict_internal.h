@@ -130,6 +130,8 @@ uint32_t dict_intern(dict *d, const char *key, size_t len);
 const char *dict_intern_str(dict *d, const char *s, size_t len);
 /* Id of a NUL-terminated key, or 0 when no dictionary has that word. */
 uint32_t dict_word_find(const dict *d, const char *key);
+/* The same for a token, by its stored key hash (token.hash). */
+uint32_t dict_token_word(const dict *d, const token *t);
 /* A new node with empty payload. */
 uint32_t dict_new_node(dict *d);
 /* The child of `node` by word `wid`, or 0. */

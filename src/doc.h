@@ -70,12 +70,22 @@ typedef enum {
     POS_SYM, POS_VERB, POS_COUNT
 } pos_tag;
 
+/* Word classes the coder asks about, set by the tag stage (tag.h). */
+enum {
+    LEX_NEGATION    = 1u << 0,   /* not, n't, never, no */
+    LEX_MODAL       = 1u << 1,   /* will, would, could, ... */
+    LEX_BE          = 1u << 2,   /* be, is, was, were, been, ... */
+    LEX_SUBORDINATE = 1u << 3,   /* that, whether, because, which, who, ... */
+    LEX_HE_SHE      = 1u << 4,   /* he, she: pronouns that name a person */
+};
+
 typedef struct token {
     uint32_t start, len;     /* bytes in the cleaned text */
     uint8_t kind;            /* token_kind */
     uint8_t flags;           /* TOKF_* */
     uint8_t pos;             /* pos_tag, POS_X until tagged */
-    uint8_t pad_;
+    uint8_t lex;             /* LEX_* word classes, 0 until tagged */
+    uint32_t hash;           /* key_hash() of the key (key.h) */
     const char *key;         /* match key: case-folded, accents stripped, NUL-terminated */
 } token;
 

@@ -28,11 +28,13 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "swar.h"
+
 /* ------------------------------------------------------------------ */
 /* Word tables.                                                        */
 
 typedef struct abbrev {
-    const char *word;
+    const char *word;        /* first: see find_folded() */
     uint8_t len, cls;
 } abbrev;
 
@@ -41,23 +43,24 @@ typedef struct abbrev {
 /* Written as they appear before the period; the all-capitals spelling
  * matches too (MR., GEN.). */
 static const abbrev ABBREVS[] = {
-    AB("Mr", ABBR_TITLE), AB("Mrs", ABBR_TITLE), AB("Ms", ABBR_TITLE), AB("Messrs", ABBR_TITLE),
-    AB("Dr", ABBR_TITLE), AB("Prof", ABBR_TITLE), AB("Gen", ABBR_TITLE), AB("Col", ABBR_TITLE),
-    AB("Lt", ABBR_TITLE), AB("Sgt", ABBR_TITLE), AB("Capt", ABBR_TITLE), AB("Cmdr", ABBR_TITLE),
-    AB("Adm", ABBR_TITLE), AB("Maj", ABBR_TITLE), AB("Brig", ABBR_TITLE), AB("Gov", ABBR_TITLE),
-    AB("Sen", ABBR_TITLE), AB("Rep", ABBR_TITLE), AB("Sec", ABBR_TITLE), AB("Amb", ABBR_TITLE),
-    AB("St", ABBR_TITLE), AB("Rev", ABBR_TITLE), AB("Hon", ABBR_TITLE), AB("Fr", ABBR_TITLE),
-    AB("Pres", ABBR_TITLE), AB("Supt", ABBR_TITLE), AB("Insp", ABBR_TITLE), AB("Mt", ABBR_TITLE),
-    AB("Ft", ABBR_TITLE), AB("Gens", ABBR_TITLE), AB("Sens", ABBR_TITLE), AB("Reps", ABBR_TITLE),
-    AB("No", ABBR_NUMBER), AB("Nos", ABBR_NUMBER), AB("Vol", ABBR_NUMBER), AB("Art", ABBR_NUMBER),
-    AB("Fig", ABBR_NUMBER), AB("Ch", ABBR_NUMBER), AB("Para", ABBR_NUMBER),
-    AB("Jan", ABBR_MONTH), AB("Feb", ABBR_MONTH), AB("Mar", ABBR_MONTH), AB("Apr", ABBR_MONTH),
-    AB("Jun", ABBR_MONTH), AB("Jul", ABBR_MONTH), AB("Aug", ABBR_MONTH), AB("Sep", ABBR_MONTH),
-    AB("Sept", ABBR_MONTH), AB("Oct", ABBR_MONTH), AB("Nov", ABBR_MONTH), AB("Dec", ABBR_MONTH),
-    AB("Inc", ABBR_AMBIG), AB("Ltd", ABBR_AMBIG), AB("Co", ABBR_AMBIG), AB("Corp", ABBR_AMBIG),
-    AB("Jr", ABBR_AMBIG), AB("Sr", ABBR_AMBIG), AB("Bros", ABBR_AMBIG), AB("Cos", ABBR_AMBIG),
-    AB("Plc", ABBR_AMBIG), AB("Dept", ABBR_AMBIG), AB("Univ", ABBR_AMBIG), AB("Ave", ABBR_AMBIG),
-    AB("Blvd", ABBR_AMBIG), AB("Ph.D", ABBR_AMBIG),
+    AB("Adm", ABBR_TITLE), AB("Amb", ABBR_TITLE), AB("Apr", ABBR_MONTH), AB("Art", ABBR_NUMBER),
+    AB("Aug", ABBR_MONTH), AB("Ave", ABBR_AMBIG), AB("Blvd", ABBR_AMBIG),
+    AB("Brig", ABBR_TITLE), AB("Bros", ABBR_AMBIG), AB("Capt", ABBR_TITLE),
+    AB("Ch", ABBR_NUMBER), AB("Cmdr", ABBR_TITLE), AB("Co", ABBR_AMBIG), AB("Col", ABBR_TITLE),
+    AB("Corp", ABBR_AMBIG), AB("Cos", ABBR_AMBIG), AB("Dec", ABBR_MONTH),
+    AB("Dept", ABBR_AMBIG), AB("Dr", ABBR_TITLE), AB("Feb", ABBR_MONTH), AB("Fig", ABBR_NUMBER),
+    AB("Fr", ABBR_TITLE), AB("Ft", ABBR_TITLE), AB("Gen", ABBR_TITLE), AB("Gens", ABBR_TITLE),
+    AB("Gov", ABBR_TITLE), AB("Hon", ABBR_TITLE), AB("Inc", ABBR_AMBIG), AB("Insp", ABBR_TITLE),
+    AB("Jan", ABBR_MONTH), AB("Jr", ABBR_AMBIG), AB("Jul", ABBR_MONTH), AB("Jun", ABBR_MONTH),
+    AB("Lt", ABBR_TITLE), AB("Ltd", ABBR_AMBIG), AB("Maj", ABBR_TITLE), AB("Mar", ABBR_MONTH),
+    AB("Messrs", ABBR_TITLE), AB("Mr", ABBR_TITLE), AB("Mrs", ABBR_TITLE), AB("Ms", ABBR_TITLE),
+    AB("Mt", ABBR_TITLE), AB("No", ABBR_NUMBER), AB("Nos", ABBR_NUMBER), AB("Nov", ABBR_MONTH),
+    AB("Oct", ABBR_MONTH), AB("Para", ABBR_NUMBER), AB("Ph.D", ABBR_AMBIG),
+    AB("Plc", ABBR_AMBIG), AB("Pres", ABBR_TITLE), AB("Prof", ABBR_TITLE),
+    AB("Rep", ABBR_TITLE), AB("Reps", ABBR_TITLE), AB("Rev", ABBR_TITLE), AB("Sec", ABBR_TITLE),
+    AB("Sen", ABBR_TITLE), AB("Sens", ABBR_TITLE), AB("Sep", ABBR_MONTH),
+    AB("Sept", ABBR_MONTH), AB("Sgt", ABBR_TITLE), AB("Sr", ABBR_AMBIG), AB("St", ABBR_TITLE),
+    AB("Supt", ABBR_TITLE), AB("Univ", ABBR_AMBIG), AB("Vol", ABBR_NUMBER),
 };
 
 /* The entries written in lower case, apart so that an ordinary
@@ -65,49 +68,49 @@ static const abbrev ABBREVS[] = {
  * only; capitalised words are checked against ABBREVS, and words in
  * capitals against both ("VS.", "ETC."). */
 static const abbrev ABBREVS_LOWER[] = {
-    AB("e.g", ABBR_INNER), AB("i.e", ABBR_INNER), AB("vs", ABBR_INNER), AB("cf", ABBR_INNER),
-    AB("approx", ABBR_INNER), AB("ca", ABBR_INNER), AB("viz", ABBR_INNER),
-    AB("incl", ABBR_INNER), AB("pp", ABBR_NUMBER), AB("etc", ABBR_AMBIG), AB("al", ABBR_AMBIG),
+    AB("al", ABBR_AMBIG), AB("approx", ABBR_INNER), AB("ca", ABBR_INNER), AB("cf", ABBR_INNER),
+    AB("e.g", ABBR_INNER), AB("etc", ABBR_AMBIG), AB("i.e", ABBR_INNER), AB("incl", ABBR_INNER),
+    AB("pp", ABBR_NUMBER), AB("viz", ABBR_INNER), AB("vs", ABBR_INNER),
 };
 
 /* Words that open sentences far more often than they appear capitalised
  * inside one. */
 static const char *const STARTERS[] = {
-    "The", "A", "An", "This", "That", "These", "Those", "There", "Here", "It", "Its",
-    "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your",
-    "But", "And", "Or", "So", "Yet", "However", "Meanwhile", "Moreover", "In", "On",
-    "At", "For", "From", "With", "As", "After", "Before", "When", "While", "If",
-    "Although", "Though", "Since", "Because", "During", "Many", "Some", "Most", "All",
-    "No", "None", "Neither", "Now", "Then", "Still", "Also", "Earlier", "Later",
-    "Last", "Next", "According", "Both", "Each", "Every", "Such", "Despite", "Instead",
-    "What", "Who", "Why", "How", "Where", "Which", "Whether", "Under", "Until",
-    "Thus", "Therefore", "Indeed", "Furthermore", "Nevertheless", "Nonetheless",
-    "Only", "Even", "Today", "Yesterday", "Separately",
+    "A", "According", "After", "All", "Also", "Although", "An", "And", "As", "At", "Because",
+    "Before", "Both", "But", "Despite", "During", "Each", "Earlier", "Even", "Every", "For",
+    "From", "Furthermore", "He", "Her", "Here", "His", "How", "However", "I", "If", "In",
+    "Indeed", "Instead", "It", "Its", "Last", "Later", "Many", "Meanwhile", "Moreover", "Most",
+    "My", "Neither", "Nevertheless", "Next", "No", "None", "Nonetheless", "Now", "On", "Only",
+    "Or", "Our", "Separately", "She", "Since", "So", "Some", "Still", "Such", "That", "The",
+    "Their", "Then", "There", "Therefore", "These", "They", "This", "Those", "Though", "Thus",
+    "Today", "Under", "Until", "We", "What", "When", "Where", "Whether", "Which", "While",
+    "Who", "Why", "With", "Yesterday", "Yet", "You", "Your",
 };
 
 /* Capitalised words that can only start a clause: inside a sentence,
  * after a plain word, they mark a sub-heading glued to the next sentence. */
 static const char *const SUBHEAD_WORDS[] = {
-    "During", "Meanwhile", "However", "Moreover", "Furthermore", "Nevertheless",
-    "Nonetheless", "Additionally", "Consequently", "Subsequently", "Separately",
-    "Afterwards", "Previously", "Earlier", "Later", "Instead", "Therefore",
-    "Although", "Despite", "According", "Following", "Overall", "Currently",
+    "According", "Additionally", "Afterwards", "Although", "Consequently", "Currently",
+    "Despite", "During", "Earlier", "Following", "Furthermore", "However", "Instead", "Later",
+    "Meanwhile", "Moreover", "Nevertheless", "Nonetheless", "Overall", "Previously",
+    "Separately", "Subsequently", "Therefore",
 };
+#define SUBHEAD_MIN_LEN 5    /* the length of the shortest of them: keep in step */
 
 /* Verbs of saying and doing that follow a speaker named after a glued
  * quoted phrase ('... friend of the Chinese people" Xi asked Lavrov'). */
 static const char *const REPORT_VERBS[] = {
-    "said", "says", "asked", "asks", "told", "tells", "added", "noted", "stressed",
-    "urged", "called", "praised", "replied", "thanked", "welcomed", "expressed",
-    "conveyed", "congratulated", "warned", "insisted", "recalled", "announced",
-    "declared", "hailed", "invited", "promised", "pledged",
+    "added", "announced", "asked", "asks", "called", "congratulated", "conveyed", "declared",
+    "expressed", "hailed", "insisted", "invited", "noted", "pledged", "praised", "promised",
+    "recalled", "replied", "said", "says", "stressed", "tells", "thanked", "told", "urged",
+    "warned", "welcomed",
 };
 
 /* Day and month names: capitalised inside sentences all the time. */
 static const char *const CALENDAR[] = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "April", "August", "December", "February", "Friday", "January", "July", "June", "March",
+    "May", "Monday", "November", "October", "Saturday", "September", "Sunday", "Thursday",
+    "Tuesday", "Wednesday",
 };
 
 #define COUNT(t) (sizeof(t) / sizeof((t)[0]))
@@ -127,12 +130,42 @@ static inline int spells(const char *w, size_t len, const char *entry)
     return 1;
 }
 
+/* Compares w[0..len) with the NUL-terminated entry, both with ASCII
+ * letters in lower case: <0, 0 or >0, as strcmp (w holds no NUL). */
+static inline int fold_cmp(const char *w, size_t len, const char *entry)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char a = (unsigned char)w[i], b = (unsigned char)entry[i];
+        a = (unsigned char)(a >= 'A' && a <= 'Z' ? a | 0x20 : a);
+        b = (unsigned char)(b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+        if (a != b) return a < b ? -1 : 1;       /* also at the entry's end */
+    }
+    return entry[len] ? -1 : 0;
+}
+
+/* Index of the entry of the word list that w[0..len) matches up to case,
+ * or -1.  Lists are sorted by fold_cmp (binary search) and have no two
+ * entries that differ only in case; ABBREVS are found the same way by
+ * their .word, hence the stride. */
+static inline long find_folded(const void *list, size_t n, size_t stride, const char *w,
+                               size_t len)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *entry = *(const char *const *)((const char *)list + mid * stride);
+        int c = fold_cmp(w, len, entry);
+        if (c == 0) return (long)mid;
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return -1;
+}
+
 /* True when w[0..len) is in the word list (see spells()). */
 static int in_list(const char *const *list, size_t n, const char *w, size_t len)
 {
-    for (size_t i = 0; i < n; i++)
-        if (spells(w, len, list[i])) return 1;
-    return 0;
+    long k = find_folded(list, n, sizeof *list, w, len);
+    return k >= 0 && spells(w, len, list[k]);
 }
 
 static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -160,12 +193,13 @@ static int is_single_letter(const char *w, size_t len)
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL;
 }
 
-/* The class of w[0..len) in table tab, or ABBR_NONE. */
+/* The class of w[0..len) in table tab (sorted as word lists are), or
+ * ABBR_NONE. */
 static abbrev_class lookup_abbrev(const abbrev *tab, size_t n, const char *w, size_t len)
 {
-    for (size_t i = 0; len <= 6 && i < n; i++)
-        if (tab[i].len == len && spells(w, len, tab[i].word)) return (abbrev_class)tab[i].cls;
-    return ABBR_NONE;
+    if (len > 6) return ABBR_NONE;
+    long k = find_folded(tab, n, sizeof *tab, w, len);
+    return k >= 0 && spells(w, len, tab[k].word) ? (abbrev_class)tab[k].cls : ABBR_NONE;
 }
 
 abbrev_class split_abbrev_class(const char *w, size_t len)
@@ -200,7 +234,11 @@ typedef struct splitter {
     sentence *v;             /* in the arena; grown by doubling */
     size_t len, cap;
     size_t start;            /* start of the current sentence */
-    int words, lower_words;  /* words so far in it, and those in lower case */
+    /* Words in it, and those in lower case: those that start it and those
+     * after the gaps (spaces, single newlines) before `counted`; the gaps
+     * from `counted` on are counted when needed (count_gaps). */
+    int words, lower_words;
+    size_t counted;
     size_t quote_open;       /* offset of an opening '"' in it, or NONE */
 } splitter;
 
@@ -237,6 +275,7 @@ static void end_sentence(splitter *sp, size_t end, size_t next)
     }
     sp->start = next;
     sp->words = sp->lower_words = 0;
+    sp->counted = next;
     sp->quote_open = NONE;
 }
 
@@ -299,22 +338,40 @@ static int glued_subheading(const splitter *sp, size_t i)
     if (i == 0 || b >= sp->n || !is_upper((unsigned char)t[b])) return 0;
     unsigned char prev = (unsigned char)t[i - 1];
     if (!(is_alpha(prev) || is_digit(prev) || prev >= 0x80)) return 0;
+    /* Sub-heading words are all letters, SUBHEAD_MIN_LEN or more. */
+    if (b + SUBHEAD_MIN_LEN > sp->n) return 0;
+    for (size_t k = 1; k < SUBHEAD_MIN_LEN; k++)
+        if (!is_alpha((unsigned char)t[b + k])) return 0;
     size_t e = word_end(t, sp->n, b);
-    if (!in_list(SUBHEAD_WORDS, COUNT(SUBHEAD_WORDS), t + b, e - b)) return 0;
-    if (e < sp->n && t[e] == ',') return 1;
-    return e + 1 < sp->n && t[e] == ' ' && char_case(t, sp->n, e + 1) == 'l';
+    int clause = (e < sp->n && t[e] == ',') ||
+                 (e + 1 < sp->n && t[e] == ' ' && char_case(t, sp->n, e + 1) == 'l');
+    return clause && e - b >= SUBHEAD_MIN_LEN &&
+           in_list(SUBHEAD_WORDS, COUNT(SUBHEAD_WORDS), t + b, e - b);
 }
 
-/* Handles the gap at i: counts the next word, and splits before a word
- * that ends a glued sub-heading.  Called at every space: kept cheap. */
-static inline void word_gap(splitter *sp, size_t i)
+/* Counts the words after the gaps in [sp->counted, i) (see splitter). */
+static void count_gaps(splitter *sp, size_t i)
 {
-    if (i + 1 >= sp->n) return;
-    unsigned char c = (unsigned char)sp->t[i + 1];
-    if (is_lower(c)) { sp->words++; sp->lower_words++; return; }
-    if (is_upper(c) && sp->words >= 3 && sp->lower_words && glued_subheading(sp, i))
-        end_sentence(sp, i, i + 1);
-    if (is_alpha(c) || is_digit(c) || c >= 0x80) sp->words++;
+    const char *t = sp->t;
+    for (size_t g = sp->counted; g < i; g++) {
+        if (!is_space((unsigned char)t[g]) || g + 1 >= sp->n) continue;
+        unsigned char c = (unsigned char)t[g + 1];
+        if (is_alpha(c) || is_digit(c) || c >= 0x80) sp->words++;
+        if (is_lower(c)) sp->lower_words++;
+    }
+    if (i > sp->counted) sp->counted = i;
+}
+
+/* Handles the gap at i before an upper-case letter: splits before a word
+ * that ends a glued sub-heading.  (The gap's word is counted later, by
+ * count_gaps, unless it starts the next sentence.) */
+static void upper_gap(splitter *sp, size_t i)
+{
+    if (!glued_subheading(sp, i)) return;
+    count_gaps(sp, i);
+    if (sp->words < 3 || !sp->lower_words) return;
+    end_sentence(sp, i, i + 1);
+    sp->words = 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -449,16 +506,44 @@ static void force_cut(splitter *sp, size_t i)
 {
     size_t j = i;
     while (j > sp->start + SPLIT_MAX_SENTENCE / 2 && !is_space((unsigned char)sp->t[j])) j--;
-    if (is_space((unsigned char)sp->t[j])) { end_sentence(sp, j, j + 1); return; }
-    j = i;
-    while (j > sp->start + 1 && ((unsigned char)sp->t[j] & 0xC0) == 0x80) j--;
-    end_sentence(sp, j, j);
+    if (is_space((unsigned char)sp->t[j])) {
+        end_sentence(sp, j, j + 1);
+    } else {
+        j = i;
+        while (j > sp->start + 1 && ((unsigned char)sp->t[j] & 0xC0) == 0x80) j--;
+        end_sentence(sp, j, j);
+    }
+    sp->counted = i;         /* the scan goes on from i */
 }
 
-/* Bytes the main loop stops at. */
-static const unsigned char SPECIAL[256] = {
-    [' '] = 1, ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, ['"'] = 1,
-};
+/* The main loop stops at a newline, at . ! ? and '"', and at a space
+ * before an upper-case ASCII letter (a possible glued sub-heading).
+ * Other gaps only count words, which count_gaps() does when a rule needs
+ * the count. */
+
+/* True when the main loop stops at i (< n: t[n] is the text's NUL). */
+static inline int stops_at(const unsigned char *t, size_t i)
+{
+    unsigned char c = t[i];
+    if (c == ' ') return is_upper(t[i + 1]);
+    return c == '\n' || c == '.' || c == '!' || c == '?' || c == '"';
+}
+
+/* The first i in [i, lim) where the main loop stops, or lim (lim <= n). */
+static size_t next_stop(const unsigned char *t, size_t i, size_t lim)
+{
+    for (; i + 8 <= lim; i += 8) {                /* t[i + 8] is readable */
+        uint64_t x = load8(t + i), next = x >> 8 | (uint64_t)t[i + 8] << 56;
+        uint64_t y = x & LANES_LO, ascii = ~x & LANES_HI;
+        uint64_t marks = ~(lanes_not(y, '\n') & lanes_not(y, '.') & lanes_not(y, '!') &
+                           lanes_not(y, '?') & lanes_not(y, '"')) & ascii;
+        uint64_t spaces = ~lanes_not(y, ' ') & ascii;
+        uint64_t stop = marks | (spaces & lanes_upper(next));
+        if (stop) return i + first_lane(stop);
+    }
+    while (i < lim && !stops_at(t, i)) i++;
+    return i;
+}
 
 /* Handles the special byte at i; returns the offset to go on from. */
 static size_t special(splitter *sp, size_t i)
@@ -471,9 +556,9 @@ static size_t special(splitter *sp, size_t i)
             count_word(sp, i + 2);
             return i + 2;
         }
-        word_gap(sp, i);
+        if (i + 1 < sp->n && is_upper((unsigned char)t[i + 1])) upper_gap(sp, i);
         return i + 1;
-    case ' ': word_gap(sp, i); return i + 1;
+    case ' ': upper_gap(sp, i); return i + 1;
     case '"': quote_mark(sp, i); return i + 1;
     default: {
         size_t q = cluster_end(t, sp->n, i);
@@ -492,7 +577,7 @@ size_t split_sentences(arena *a, doc *d)
     count_word(&sp, 0);
     for (size_t i = 0; i < sp.n; ) {
         size_t lim = sp.start + SPLIT_MAX_SENTENCE < sp.n ? sp.start + SPLIT_MAX_SENTENCE : sp.n;
-        while (i < lim && !SPECIAL[t[i]]) i++;
+        i = next_stop(t, i, lim);
         if (i >= sp.start + SPLIT_MAX_SENTENCE) force_cut(&sp, i);
         else if (i < sp.n) i = special(&sp, i);
     }

@@ -1,8 +1,12 @@
-/* tag.c — see tag.h.  Word lists are sorted for bsearch. */
+/* tag.c — see tag.h.  The closed-class table is kept sorted for reading;
+ * look-ups go through a hash table on token.hash. */
 #include "tag.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "key.h"
 
 typedef struct { const char *word; uint8_t pos; } lex_entry;
 
@@ -63,15 +67,41 @@ static const lex_entry closed_class[] = {
     {"you", POS_PRON}, {"your", POS_PRON},
 };
 
-static int compare_entry(const void *key, const void *elem)
+#define N_CLOSED (sizeof closed_class / sizeof closed_class[0])
+#define LEX_SLOTS 1024            /* a power of two, over twice N_CLOSED */
+
+/* The closed-class words by key hash (token.hash), with their LEX_*
+ * classes; built once. */
+typedef struct lex_slot {
+    const lex_entry *entry;       /* NULL: empty */
+    uint32_t hash;
+    uint8_t lex;
+} lex_slot;
+
+static lex_slot lex_table[LEX_SLOTS];
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static uint8_t word_classes(const char *key);
+
+static void build_lex_table(void)
 {
-    return strcmp((const char *)key, ((const lex_entry *)elem)->word);
+    for (size_t k = 0; k < N_CLOSED; k++) {
+        const char *w = closed_class[k].word;
+        uint32_t h = key_hash(w, strlen(w));
+        size_t i = h & (LEX_SLOTS - 1);
+        while (lex_table[i].entry) i = (i + 1) & (LEX_SLOTS - 1);
+        lex_table[i] = (lex_slot){&closed_class[k], h, word_classes(w)};
+    }
 }
 
-static const lex_entry *closed_lookup(const char *key)
+/* The closed-class entry of a token, or NULL. */
+static const lex_slot *closed_lookup(const token *t)
 {
-    return bsearch(key, closed_class, sizeof closed_class / sizeof closed_class[0],
-                   sizeof closed_class[0], compare_entry);
+    pthread_once(&lex_once, build_lex_table);
+    for (size_t i = t->hash & (LEX_SLOTS - 1); lex_table[i].entry; i = (i + 1) & (LEX_SLOTS - 1))
+        if (lex_table[i].hash == t->hash && strcmp(lex_table[i].entry->word, t->key) == 0)
+            return &lex_table[i];
+    return NULL;
 }
 
 static int in_list(const char *key, const char *const *list)
@@ -81,38 +111,31 @@ static int in_list(const char *key, const char *const *list)
     return 0;
 }
 
-int tag_is_negation(const token *t)
-{
-    static const char *const words[] = {"not", "n't", "never", "no", "neither", "nor", NULL};
-    return in_list(t->key, words);
-}
+int tag_is_negation(const token *t) { return (t->lex & LEX_NEGATION) != 0; }
+int tag_is_modal(const token *t) { return (t->lex & LEX_MODAL) != 0; }
+int tag_is_be_form(const token *t) { return (t->lex & LEX_BE) != 0; }
+int tag_is_subordinator(const token *t) { return (t->lex & LEX_SUBORDINATE) != 0; }
+int tag_is_personal_pronoun(const token *t) { return (t->lex & LEX_HE_SHE) != 0; }
 
-int tag_is_modal(const token *t)
+/* The LEX_* classes of a word (see doc.h). */
+static uint8_t word_classes(const char *key)
 {
-    static const char *const words[] = {"will", "would", "could", "can", "may", "might",
+    static const char *const negation[] = {"not", "n't", "never", "no", "neither", "nor", NULL};
+    static const char *const modal[] = {"will", "would", "could", "can", "may", "might",
                                         "shall", "should", "must", "'ll", "'d", NULL};
-    return in_list(t->key, words);
-}
-
-int tag_is_be_form(const token *t)
-{
-    static const char *const words[] = {"be", "is", "are", "was", "were", "been", "being",
-                                        "am", "'s", "'re", "'m", NULL};
-    return in_list(t->key, words);
-}
-
-int tag_is_subordinator(const token *t)
-{
-    static const char *const words[] = {"that", "whether", "because", "if", "although",
-                                        "though", "while", "when", "since", "unless",
-                                        "which", "who", "whom", "whose", "where", NULL};
-    return in_list(t->key, words);
-}
-
-int tag_is_personal_pronoun(const token *t)
-{
-    static const char *const words[] = {"he", "she", "him", "her", NULL};
-    return in_list(t->key, words);
+    static const char *const be[] = {"be", "is", "are", "was", "were", "been", "being",
+                                     "am", "'s", "'re", "'m", NULL};
+    static const char *const subordinate[] = {"that", "whether", "because", "if", "although",
+                                              "though", "while", "when", "since", "unless",
+                                              "which", "who", "whom", "whose", "where", NULL};
+    static const char *const he_she[] = {"he", "she", NULL};
+    uint8_t lex = 0;
+    if (in_list(key, negation)) lex |= LEX_NEGATION;
+    if (in_list(key, modal)) lex |= LEX_MODAL;
+    if (in_list(key, be)) lex |= LEX_BE;
+    if (in_list(key, subordinate)) lex |= LEX_SUBORDINATE;
+    if (in_list(key, he_she)) lex |= LEX_HE_SHE;
+    return lex;
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -131,8 +154,8 @@ static uint8_t lexical_tag(const token *t, int sentence_initial)
     case TOK_SYMBOL: return POS_SYM;
     default: break;
     }
-    const lex_entry *e = closed_lookup(t->key);
-    if (e) return e->pos;
+    const lex_slot *e = closed_lookup(t);
+    if (e) return e->entry->pos;
     if ((t->flags & TOKF_CAPITALIZED) && !sentence_initial) return POS_PROPN;
     if (ends_with(t->key, "ly")) return POS_ADV;
     return POS_NOUN;
@@ -157,8 +180,11 @@ void tag_sentence(doc *d, size_t s)
 {
     sentence *sent = &d->sents[s];
     token *toks = d->tokens + sent->first_token;
-    for (uint32_t i = 0; i < sent->n_tokens; i++)
+    for (uint32_t i = 0; i < sent->n_tokens; i++) {
         toks[i].pos = lexical_tag(&toks[i], i == 0);
+        const lex_slot *e = toks[i].kind == TOK_WORD ? closed_lookup(&toks[i]) : NULL;
+        toks[i].lex = e ? e->lex : 0;     /* every LEX_* word is in the table */
+    }
     for (uint32_t i = 1; i < sent->n_tokens; i++) {
         if (toks[i].pos == POS_NOUN && verb_context(&toks[i - 1])) toks[i].pos = POS_VERB;
         /* An adverb between an auxiliary and a word: "did not necessarily meet". */

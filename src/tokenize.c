@@ -31,6 +31,7 @@
 
 #include "key.h"
 #include "split.h"
+#include "swar.h"
 
 typedef struct tokenizer {
     arena *a;
@@ -39,6 +40,7 @@ typedef struct tokenizer {
     size_t end;          /* end of the current sentence */
     token *v;            /* in the arena; grown by doubling */
     size_t len, cap;
+    char *kb, *kb_end;   /* free part of the key buffer (ASCII keys) */
     int squote_open;     /* a single quote is open in this sentence */
 } tokenizer;
 
@@ -134,21 +136,69 @@ static uint8_t case_flags(const char *t, size_t s, size_t e)
     return f;
 }
 
-/* The key of t[s..e): match_key(), except that a one-byte punctuation
- * or symbol token shares a static key of the same text. */
-static const char *token_key(arena *a, const char *t, size_t s, size_t e)
+/* Keys of the one-byte ASCII tokens: the byte lower-cased.  Shared by
+ * every such token, so they take no memory of their own. */
+static const char ONE[128][2] = {
+    ['!'] = "!", ['"'] = "\"", ['#'] = "#", ['$'] = "$", ['%'] = "%",
+    ['&'] = "&", ['\''] = "'", ['('] = "(", [')'] = ")", ['*'] = "*", ['+'] = "+",
+    [','] = ",", ['-'] = "-", ['.'] = ".", ['/'] = "/", ['0'] = "0", ['1'] = "1",
+    ['2'] = "2", ['3'] = "3", ['4'] = "4", ['5'] = "5", ['6'] = "6", ['7'] = "7",
+    ['8'] = "8", ['9'] = "9", [':'] = ":", [';'] = ";", ['<'] = "<", ['='] = "=",
+    ['>'] = ">", ['?'] = "?", ['@'] = "@", ['A'] = "a", ['B'] = "b", ['C'] = "c",
+    ['D'] = "d", ['E'] = "e", ['F'] = "f", ['G'] = "g", ['H'] = "h", ['I'] = "i",
+    ['J'] = "j", ['K'] = "k", ['L'] = "l", ['M'] = "m", ['N'] = "n", ['O'] = "o",
+    ['P'] = "p", ['Q'] = "q", ['R'] = "r", ['S'] = "s", ['T'] = "t", ['U'] = "u",
+    ['V'] = "v", ['W'] = "w", ['X'] = "x", ['Y'] = "y", ['Z'] = "z", ['['] = "[",
+    ['\\'] = "\\", [']'] = "]", ['^'] = "^", ['_'] = "_", ['`'] = "`", ['a'] = "a",
+    ['b'] = "b", ['c'] = "c", ['d'] = "d", ['e'] = "e", ['f'] = "f", ['g'] = "g",
+    ['h'] = "h", ['i'] = "i", ['j'] = "j", ['k'] = "k", ['l'] = "l", ['m'] = "m",
+    ['n'] = "n", ['o'] = "o", ['p'] = "p", ['q'] = "q", ['r'] = "r", ['s'] = "s",
+    ['t'] = "t", ['u'] = "u", ['v'] = "v", ['w'] = "w", ['x'] = "x", ['y'] = "y",
+    ['z'] = "z", ['{'] = "{", ['|'] = "|", ['}'] = "}", ['~'] = "~",
+};
+
+/* The key of t[s..e) (match_key()), its length in *key_len, and, when
+ * `cased`, its case flags
+ * (case_flags()) ORed into *flags.  Pure ASCII text, nearly every token,
+ * is lower-cased into the key buffer in the same pass that finds its
+ * case; a one-byte token shares a static key; anything else goes through
+ * match_key(). */
+static const char *token_key(tokenizer *tz, size_t s, size_t e, int cased, uint8_t *flags,
+                             size_t *key_len)
 {
-    static const char ONE[128][2] = {
-        ['!'] = "!", ['"'] = "\"", ['#'] = "#", ['$'] = "$", ['%'] = "%", ['&'] = "&",
-        ['\''] = "'", ['('] = "(", [')'] = ")", ['*'] = "*", ['+'] = "+", [','] = ",",
-        ['-'] = "-", ['.'] = ".", ['/'] = "/", [':'] = ":", [';'] = ";", ['<'] = "<",
-        ['='] = "=", ['>'] = ">", ['?'] = "?", ['@'] = "@", ['['] = "[", ['\\'] = "\\",
-        [']'] = "]", ['^'] = "^", ['_'] = "_", ['`'] = "`", ['{'] = "{", ['|'] = "|",
-        ['}'] = "}", ['~'] = "~",
-    };
-    unsigned char c = (unsigned char)t[s];
-    if (e == s + 1 && c < 0x80 && ONE[c][0]) return ONE[c];
-    return match_key(a, t + s, e - s);
+    const unsigned char *p = (const unsigned char *)tz->t + s;
+    size_t len = e - s;
+    *key_len = len;
+    if (len == 1 && p[0] < 0x80 && ONE[p[0]][0]) {
+        if (cased && is_upper(p[0])) *flags |= TOKF_CAPITALIZED;
+        return ONE[p[0]];
+    }
+    char *out = tz->kb;
+    unsigned upper = 0, lower = 0, high = 0;
+    if (len < (size_t)(tz->kb_end - out)) {
+        for (size_t i = 0; i < len; i++) {
+            unsigned c = p[i], up = c - 'A' < 26u;
+            upper += up;
+            lower |= c - 'a' < 26u;
+            high |= c;
+            out[i] = (char)(c | up << 5);
+        }
+    } else {
+        high = 0x80;        /* no room: never for ASCII (see tokenize_sentence) */
+    }
+    if (high & 0x80) {
+        if (cased) *flags |= case_flags(tz->t, s, e);
+        const char *key = match_key(tz->a, tz->t + s, len);
+        *key_len = strlen(key);
+        return key;
+    }
+    out[len] = '\0';
+    tz->kb = out + len + 1;
+    if (cased) {
+        if (is_upper(p[0])) *flags |= TOKF_CAPITALIZED;
+        if (upper >= 2 && !lower) *flags |= TOKF_ALL_CAPS;
+    }
+    return out;
 }
 
 /* Doubles the token array (a new arena array; the old one is left). */
@@ -161,20 +211,34 @@ static void grow(tokenizer *tz)
     tz->cap = cap;
 }
 
-/* Appends the token t[s..e) of the given kind and extra flags. */
-static void push(tokenizer *tz, size_t s, size_t e, token_kind kind, uint8_t flags)
+/* TOKF_SPACE_AFTER for the bytes that are white space in cleaned text. */
+static const uint8_t SPACE_AFTER[256] = {[' '] = TOKF_SPACE_AFTER, ['\n'] = TOKF_SPACE_AFTER};
+
+/* Appends the token t[s..e) of the given kind, flags (all but
+ * TOKF_SPACE_AFTER, added here), key and key_hash() of the key. */
+static void push_hashed(tokenizer *tz, size_t s, size_t e, token_kind kind, uint8_t flags,
+                        const char *key, uint32_t hash)
 {
     if (tz->len == tz->cap) grow(tz);
     token *k = &tz->v[tz->len++];
     k->start = (uint32_t)s;
     k->len = (uint32_t)(e - s);
     k->kind = (uint8_t)kind;
-    if (kind == TOK_WORD || kind == TOK_NUMBER) flags |= case_flags(tz->t, s, e);
-    if (e < tz->n && (tz->t[e] == ' ' || tz->t[e] == '\n')) flags |= TOKF_SPACE_AFTER;
-    k->flags = flags;
+    /* t[n] is the text's NUL: no bounds test (and no branch) needed. */
+    k->flags = flags | SPACE_AFTER[(unsigned char)tz->t[e]];
     k->pos = POS_X;
-    k->pad_ = 0;
-    k->key = token_key(tz->a, tz->t, s, e);
+    k->lex = 0;
+    k->hash = hash;
+    k->key = key;
+}
+
+/* Appends the token t[s..e) of the given kind and extra flags. */
+static void push(tokenizer *tz, size_t s, size_t e, token_kind kind, uint8_t flags)
+{
+    size_t key_len;
+    const char *key = token_key(tz, s, e, kind == TOK_WORD || kind == TOK_NUMBER, &flags,
+                                &key_len);
+    push_hashed(tz, s, e, kind, flags, key, key_hash(key, key_len));
 }
 
 /* ------------------------------------------------------------------ */
@@ -195,6 +259,14 @@ static size_t suffix_at(const tokenizer *tz, size_t i)
         if (m == len && !word_char(tz, i + len)) return len;
     }
     return 0;
+}
+
+/* True when "n't" ends a word at i: suffix_at(tz, i) == 3. */
+static inline int is_nt(const tokenizer *tz, size_t i)
+{
+    const char *t = tz->t;
+    return i + 3 <= tz->end && (t[i] | 0x20) == 'n' && (t[i + 1] | 0x20) == '\'' &&
+           (t[i + 2] | 0x20) == 't' && !word_char(tz, i + 3);
 }
 
 /* True when the word t[s..e) takes 's as the verb "is"/"has" (it's). */
@@ -269,9 +341,11 @@ static int keeps_period(const tokenizer *tz, size_t s, size_t j)
 static int joins(const tokenizer *tz, size_t s, size_t seg, size_t j)
 {
     const char *t = tz->t;
+    static const unsigned char JOINERS[128] = {
+        ['-'] = 1, ['.'] = 1, [','] = 1, [':'] = 1, ['/'] = 1, ['&'] = 1, ['\''] = 1,
+    };
     unsigned char p = (unsigned char)t[j - 1], c = (unsigned char)t[j];
-    if (c != '-' && c != '.' && c != ',' && c != ':' && c != '/' && c != '&' && c != '\'')
-        return 0;
+    if (c >= 0x80 || !JOINERS[c]) return 0;
     size_t nx = word_char(tz, j + 1);
     if (!nx) return 0;
     unsigned char q = (unsigned char)t[j + 1];
@@ -288,7 +362,7 @@ static int joins(const tokenizer *tz, size_t s, size_t seg, size_t j)
     case '&': return is_upper(p) && is_upper(q) && s < j;
     case '\'':
         if (suffix_at(tz, j)) return 0;
-        if ((p | 0x20) == 'n' && suffix_at(tz, j - 1) == 3) return 0;
+        if (is_nt(tz, j - 1)) return 0;
         return is_alpha(q);
     default: return 0;
     }
@@ -327,55 +401,181 @@ static size_t url_at(const tokenizer *tz, size_t i)
     return e - i;
 }
 
-/* Tokenizes the word or number starting at i; returns its end. */
-static size_t word(tokenizer *tz, size_t i)
+/* End of the run of word characters (word_char()) starting at i. */
+static inline size_t word_run(const tokenizer *tz, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)tz->t;
+    size_t k;
+    for (;;) {
+        while (i < tz->end && t[i] < 0x80 && ASCII_WORD[t[i]]) i++;
+        if (i >= tz->end || t[i] < 0x80 || !(k = word_char(tz, i))) return i;
+        i += k;
+    }
+}
+
+/* Tokenizes the word or number starting at i, the general way; returns
+ * its end. */
+static size_t word_general(tokenizer *tz, size_t i)
 {
     const unsigned char *t = (const unsigned char *)tz->t;
     unsigned char c0 = t[i] | 0x20;
     size_t u = (c0 == 'h' || c0 == 'w') ? url_at(tz, i) : 0;
     if (u) { push(tz, i, i + u, TOK_WORD, 0); return i + u; }
-    if (c0 == 'n' && suffix_at(tz, i) == 3) { push(tz, i, i + 3, TOK_WORD, 0); return i + 3; }
-    size_t j = i, seg = i, k;
+    if (c0 == 'n' && is_nt(tz, i)) { push(tz, i, i + 3, TOK_WORD, 0); return i + 3; }
+    size_t j = i, seg = i;
     uint8_t flags = 0;
     for (;;) {
-        while (j < tz->end && t[j] < 0x80 && ASCII_WORD[t[j]]) j++;
-        while ((k = word_char(tz, j))) j += k;
+        j = word_run(tz, j);
         if (j >= tz->end || !joins(tz, i, seg, j)) break;
         if (tz->t[j] == '-') flags |= TOKF_HYPHENATED;
         if (tz->t[j] == '.' || tz->t[j] == '-') seg = j + 1;
         j++;
     }
-    if (at(tz, j, '\'') && j > i + 1 && (t[j - 1] | 0x20) == 'n' && suffix_at(tz, j - 1) == 3)
-        j--;
+    if (at(tz, j, '\'') && j > i + 1 && is_nt(tz, j - 1)) j--;
     if (at(tz, j, '.') && keeps_period(tz, i, j)) { j++; flags |= TOKF_ABBREV; }
     int num = is_digit((unsigned char)tz->t[i]) && is_number(tz->t, i, j);
     push(tz, i, j, num ? TOK_NUMBER : TOK_WORD, flags);
     return j;
 }
 
+/* Scans the ASCII letters and digits from i (before the sentence end),
+ * writing them lower-cased to the free key buffer, which has room for
+ * the rest of the sentence and 8 bytes more; tells in *lower whether
+ * there is a lower-case letter among them, and in *hash the key_hash()
+ * state of the key's chunks (0 when the last bytes of the text were
+ * scanned one by one).  Returns the end. */
+static inline size_t ascii_run_key(tokenizer *tz, size_t i, int *lower, uint64_t *hash)
+{
+    const unsigned char *t = (const unsigned char *)tz->t;
+    char *out = tz->kb;
+    uint64_t lo = 0, h = KEY_HASH_SEED;
+    size_t j = i, end = tz->end, n = tz->n;   /* locals: stores to out may alias tz */
+    /* t[n] is a NUL: eight bytes from j are readable up to j == n - 7. */
+    while (j + 8 <= n + 1 && j < end) {
+        uint64_t x = load8(t + j), y = x & LANES_LO;
+        uint64_t letter = lanes_in(y | LANES(0x20), 'a', 'z');
+        uint64_t stop = ~((letter | lanes_in(y, '0', '9')) & ~x) & LANES_HI;
+        if (end - j < 8) stop |= (uint64_t)0x80 << (8 * (end - j));
+        /* All bits of the lanes before the first stop (of all lanes if none). */
+        uint64_t before = ((stop & (~stop + 1)) >> 7) - 1;
+        uint64_t case_bit = y << 2;                /* bit 0x20 of each lane, moved to 0x80 */
+        lo |= letter & case_bit & before;
+        uint64_t lowered = x | (letter & ~case_bit) >> 2;       /* 'A' | 0x20 == 'a' */
+        store8(out + (j - i), lowered);
+        h = key_hash_step(h, lowered & before);  /* the key's chunks, as key_hash() */
+        if (stop) {
+            *lower = lo != 0;
+            *hash = h;
+            return j + first_lane(stop);
+        }
+        j += 8;
+    }
+    for (; j < end; j++) {
+        unsigned c = t[j];
+        if (c >= 0x80 || !ASCII_WORD[c]) break;
+        lo |= c - 'a' < 26u;
+        out[j - i] = (char)(c | (c - 'A' < 26u) << 5);
+    }
+    *lower = lo != 0;
+    *hash = 0;                                   /* not computed: the caller hashes */
+    return j;
+}
+
+/* Case flags of the ASCII word t[i..j) (see case_flags()), told whether
+ * it has a lower-case letter. */
+static inline uint8_t ascii_case(const unsigned char *t, size_t i, size_t j, int lower)
+{
+    uint8_t f = is_upper(t[i]) ? TOKF_CAPITALIZED : 0;
+    if (!lower) {                                 /* rare: I, US, 2004 */
+        unsigned upper = 0;
+        for (size_t k = i; k < j; k++) upper += is_upper(t[k]);
+        if (upper >= 2) f |= TOKF_ALL_CAPS;
+    }
+    return f;
+}
+
+/* What the ASCII byte after a run of ASCII letters and digits means for
+ * word(): PLAIN ends the word; JOINER may join it to more (joins()
+ * decides); PERIOD may join it too, or stay in it (U.S., Mr.); GENERAL
+ * calls for word_general(): an apostrophe (n't, O'Brien) or a colon
+ * (URLs, 10:30).  A non-ASCII byte is GENERAL too. */
+enum { PLAIN = 0, JOINER, PERIOD, GENERAL };
+static const unsigned char AFTER_WORD[128] = {
+    ['-'] = JOINER, [','] = JOINER, ['/'] = JOINER, ['&'] = JOINER, ['.'] = PERIOD,
+    ['\''] = GENERAL, [':'] = GENERAL,
+    [0x07] = GENERAL,   /* ('\a' | 0x20) == '\'': suffix_at() takes "n\at" for n't */
+};
+
+/* Tokenizes the word or number starting at i; returns its end (past a
+ * space after it).  A plain ASCII word (nearly all of them), one that
+ * ends at white space, at punctuation that cannot join it to more or at
+ * a final period, is scanned, keyed and given its case flags in a single
+ * pass; the rest take word_general(). */
+static size_t word(tokenizer *tz, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)tz->t;
+    int lower;
+    uint64_t h;
+    size_t j = ascii_run_key(tz, i, &lower, &h), end = tz->end;
+    uint8_t flags = ascii_case(t, i, j, lower);
+    if (j < end) {
+        unsigned char c = t[j];
+        int after = c < 0x80 ? AFTER_WORD[c] : GENERAL;
+        if (after == PERIOD) {
+            unsigned char c0 = t[i] | 0x20;
+            if (word_char(tz, j + 1) || ((c0 == 'h' || c0 == 'w') && url_at(tz, i)))
+                return word_general(tz, i);       /* U.S.A, 3.5, www.x.org */
+            if (keeps_period(tz, i, j)) {
+                tz->kb[j - i] = '.';
+                j++;
+                flags |= TOKF_ABBREV;
+                h = 0;                            /* the key grew: hash it afresh */
+            }
+        } else if (after == GENERAL ||                 /* (t[end] is readable) */
+                   (after == JOINER && t[j + 1] != ' ' && joins(tz, i, i, j))) {
+            return word_general(tz, i);           /* more word, n't, a URL, 10:30 */
+        }
+    }
+    const char *key = tz->kb;
+    tz->kb[j - i] = '\0';
+    tz->kb += j - i + 1;
+    int num = is_digit(t[i]) && is_number(tz->t, i, j);
+    uint32_t hash = h ? key_hash_final(h, j - i) : key_hash(key, j - i);
+    push_hashed(tz, i, j, num ? TOK_NUMBER : TOK_WORD, flags, key, hash);
+    return j + ((j < end) & (t[j] == ' '));       /* skip the usual space too */
+}
+
 /* ------------------------------------------------------------------ */
 /* Punctuation, symbols, and the sentence loop.                        */
 
-/* End of the run of characters from `set` starting at i. */
-static size_t run_of(const tokenizer *tz, size_t i, const char *set)
+/* End of the run of the characters a and b starting at i. */
+static size_t run_of(const tokenizer *tz, size_t i, char a, char b)
 {
-    while (i < tz->end && strchr(set, tz->t[i])) i++;
+    while (i < tz->end && (tz->t[i] == a || tz->t[i] == b)) i++;
     return i;
 }
+
+/* Kinds of the ASCII punctuation and symbols (TOK_PUNCT when 0). */
+static const uint8_t ASCII_KIND[128] = {
+    ['"'] = TOK_QUOTE, ['`'] = TOK_QUOTE,
+    ['$'] = TOK_SYMBOL, ['%'] = TOK_SYMBOL, ['&'] = TOK_SYMBOL, ['@'] = TOK_SYMBOL,
+    ['#'] = TOK_SYMBOL, ['+'] = TOK_SYMBOL, ['='] = TOK_SYMBOL, ['<'] = TOK_SYMBOL,
+    ['>'] = TOK_SYMBOL, ['*'] = TOK_SYMBOL, ['^'] = TOK_SYMBOL, ['~'] = TOK_SYMBOL,
+    ['|'] = TOK_SYMBOL, ['_'] = TOK_SYMBOL,
+};
 
 /* Tokenizes the punctuation or symbol at i; returns its end. */
 static size_t other(tokenizer *tz, size_t i)
 {
     unsigned char c = (unsigned char)tz->t[i];
-    if (c == '"' || c == '`') { push(tz, i, i + 1, TOK_QUOTE, 0); return i + 1; }
-    if (c == '.' || c == '!' || c == '?' || c == '-') {
-        size_t e = run_of(tz, i, c == '.' ? "." : c == '-' ? "-" : "!?");
+    if (c == '.' || c == '-' || c == '!' || c == '?') {
+        size_t e = c == '.' || c == '-' ? run_of(tz, i, (char)c, (char)c)
+                                        : run_of(tz, i, '!', '?');
         push(tz, i, e, TOK_PUNCT, 0);
         return e;
     }
     if (c < 0x80) {
-        int sym = strchr("$%&@#+=<>*^~|_", c) != NULL;
-        push(tz, i, i + 1, sym ? TOK_SYMBOL : TOK_PUNCT, 0);
+        push(tz, i, i + 1, ASCII_KIND[c] ? (token_kind)ASCII_KIND[c] : TOK_PUNCT, 0);
         return i + 1;
     }
     int32_t cp;
@@ -386,17 +586,30 @@ static size_t other(tokenizer *tz, size_t i)
     return i + k;
 }
 
+/* Gives tz a new key buffer with room for the keys of `len` bytes of
+ * text and 16 bytes more. */
+static void key_buffer(tokenizer *tz, size_t len)
+{
+    size_t cap = 2 * len + 16;
+    tz->kb = arena_alloc(tz->a, cap);
+    tz->kb_end = tz->kb + cap;
+}
+
 /* Tokenizes sentence s. */
 static void tokenize_sentence(tokenizer *tz, sentence *s)
 {
-    size_t first = tz->len;
-    tz->end = s->end;
+    size_t first = tz->len, end = s->end;    /* a local: key stores may alias s */
+    tz->end = end;
+    /* Room for the keys of the sentence (see tokenize()), and 8 bytes for
+     * ascii_run_key()'s last store.  Never short with the first buffer. */
+    if ((size_t)(tz->kb_end - tz->kb) < 2 * (end - s->start) + 16) key_buffer(tz, end - s->start);
     tz->squote_open = 0;
-    for (size_t i = s->start; i < s->end; ) {
+    for (size_t i = s->start; i < end; ) {
         unsigned char c = (unsigned char)tz->t[i];
-        if (c == ' ' || c == '\n') i++;
+        if (c < 0x80 && ASCII_WORD[c]) i = word(tz, i);
+        else if (c == ' ' || c == '\n') i++;
         else if (c == '\'') i = apostrophe(tz, i, first);
-        else if (word_char(tz, i)) i = word(tz, i);
+        else if (c >= 0x80 && word_char(tz, i)) i = word(tz, i);
         else i = other(tz, i);
     }
     s->first_token = (uint32_t)first;
@@ -410,6 +623,9 @@ size_t tokenize(arena *a, doc *d)
      * written is never touched, so a generous first guess is cheap. */
     tz.cap = d->clean_len / 3 + 64;
     tz.v = arena_alloc(a, tz.cap * sizeof *tz.v);
+    /* ASCII keys: len + 1 <= 2 len each, over disjoint spans of the text:
+     * this is room for all. */
+    key_buffer(&tz, d->clean_len);
     for (size_t k = 0; k < d->n_sents; k++) tokenize_sentence(&tz, &d->sents[k]);
     d->tokens = tz.v;
     d->n_tokens = tz.len;

@@ -57,6 +57,7 @@ static size_t make_tokens(arena *a, const char *text, token *toks, size_t cap)
         toks[n].kind = (len == 1 && strchr(".,;?", *p)) ? TOK_PUNCT : TOK_WORD;
         if (*p >= 'A' && *p <= 'Z') toks[n].flags = TOKF_CAPITALIZED;
         toks[n].key = match_key(a, p, len);
+        toks[n].hash = key_hash(toks[n].key, strlen(toks[n].key));
         toks[n].len = (uint32_t)len;
         n++;
         p += len + (e ? 1 : 0);
@@ -105,7 +106,14 @@ static void test_word_classes(void)
 {
     arena *a = arena_new();
     token toks[8];
-    make_tokens(a, "not would were whether he", toks, 8);
+    doc d;
+    sentence s = {0};
+    memset(&d, 0, sizeof d);
+    s.n_tokens = (uint32_t)make_tokens(a, "not would were whether he", toks, 8);
+    d.tokens = toks;
+    d.sents = &s;
+    d.n_sents = 1;
+    tag_sentence(&d, 0);                    /* the classes are set by the tagger */
     CHECK(tag_is_negation(&toks[0]));
     CHECK(tag_is_modal(&toks[1]));
     CHECK(tag_is_be_form(&toks[2]));

@@ -79,7 +79,9 @@ static toks tk(const char *s)
         if (!len) break;
         r.t[r.n].kind = TOK_WORD;
         r.t[r.n].len = (uint32_t)len;
-        r.t[r.n++].key = match_key(tok_arena, s, len);
+        r.t[r.n].key = match_key(tok_arena, s, len);
+        r.t[r.n].hash = key_hash(r.t[r.n].key, strlen(r.t[r.n].key));
+        r.n++;
         s += len;
     }
     return r;

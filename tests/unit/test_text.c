@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "clean.h"
 #include "doc.h"
+#include "key.h"
 #include "split.h"
 #include "tokenize.h"
 
@@ -486,6 +487,22 @@ static void test_marks_after_symbol_are_traceable(void)
     run_free(&r);
 }
 
+/* token.hash is key_hash() of the key, whichever path made the token
+ * (the fast ASCII scan, abbreviations, one-byte keys, non-ASCII keys). */
+static void test_token_hashes(void)
+{
+    static const char text[] = "Mr. Putin's U.S.-Russia talks, \xe2\x80\x9c" "fine\xe2\x80\x9d: "
+                               "\xc3\x89lys\xc3\xa9" "e. Supercalifragilistic 10:30 www.x.org n't";
+    run r;
+    run_text(&r, text, sizeof text - 1);
+    CHECK(r.d.n_tokens > 10);
+    for (size_t k = 0; k < r.d.n_tokens; k++) {
+        const token *t = &r.d.tokens[k];
+        CHECK(t->hash == key_hash(t->key, strlen(t->key)));
+    }
+    run_free(&r);
+}
+
 int main(void)
 {
     RUN(test_orig_map_replaced_chars);
@@ -502,5 +519,6 @@ int main(void)
     RUN(test_many_similar_sentences);
     RUN(test_long_combining_run);
     RUN(test_marks_after_symbol_are_traceable);
+    RUN(test_token_hashes);
     return harness_report("text");
 }
