@@ -546,6 +546,7 @@ static int is_byline(const tokview *v)
                    sizeof CREDIT_LEADS / sizeof CREDIT_LEADS[0])
 static uint32_t lead_hashes[MAX_LEADS], inner_hashes[MAX_LEADS];
 static size_t n_lead_hashes, n_inner_hashes;
+static uint64_t inner_bloom;      /* bit (hash & 63) of each inner word */
 static pthread_once_t lead_once = PTHREAD_ONCE_INIT;
 
 static uint32_t word_key_hash(const char *w) { return key_hash(w, strlen(w)); }
@@ -555,7 +556,10 @@ static void build_leads(void)
     for (size_t p = 0; p < sizeof BOILERPLATE / sizeof BOILERPLATE[0]; p++) {
         const char *const *it = BOILERPLATE[p].items;
         if (strcmp(it[0], "^") == 0) lead_hashes[n_lead_hashes++] = word_key_hash(it[1]);
-        else inner_hashes[n_inner_hashes++] = word_key_hash(it[0]);
+        else {
+            inner_hashes[n_inner_hashes] = word_key_hash(it[0]);
+            inner_bloom |= 1ull << (inner_hashes[n_inner_hashes++] & 63);
+        }
     }
     for (size_t c = 0; c < sizeof CREDIT_LEADS / sizeof CREDIT_LEADS[0]; c++)
         lead_hashes[n_lead_hashes++] = word_key_hash(CREDIT_LEADS[c].items[0]);
@@ -583,7 +587,8 @@ static int may_be_boilerplate(const doc *d, const sentence *s)
         if (t->kind == TOK_QUOTE) continue;
         if (++words > BOILER_MAX_TOKENS) return 0;
         if (!first) first = t;
-        inner |= hash_in(t->hash, inner_hashes, n_inner_hashes);
+        if ((inner_bloom >> (t->hash & 63)) & 1)
+            inner |= hash_in(t->hash, inner_hashes, n_inner_hashes);
     }
     return first && (inner || hash_in(first->hash, lead_hashes, n_lead_hashes));
 }

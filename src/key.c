@@ -71,21 +71,3 @@ char *match_key(arena *a, const char *s, size_t len)
     if (unicode_key(s, len, k, cap) == (size_t)-1) return arena_strndup(a, s, len);
     return k;
 }
-
-/* Little-endian value of the n < 8 bytes at p (a loop: short keys are the
- * common case, and a variable-length memcpy would be a call). */
-static uint64_t load_tail(const char *p, size_t n)
-{
-    uint64_t v = 0;
-    for (size_t i = 0; i < n; i++) v |= (uint64_t)(unsigned char)p[i] << (8 * i);
-    return v;
-}
-
-uint32_t key_hash(const char *key, size_t len)
-{
-    uint64_t h = KEY_HASH_SEED;
-    size_t n = len;
-    for (; n >= 8; n -= 8, key += 8) h = key_hash_step(h, load_tail(key, 8));
-    h = key_hash_step(h, load_tail(key, n));
-    return key_hash_final(h, len);
-}

@@ -42,6 +42,22 @@ static inline uint32_t key_hash_final(uint64_t h, size_t len)
     return (uint32_t)(h ^ (h >> 32));
 }
 
-uint32_t key_hash(const char *key, size_t len);
+/* Little-endian value of the n <= 8 bytes at p. */
+static inline uint64_t key_load_tail(const char *p, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++) v |= (uint64_t)(unsigned char)p[i] << (8 * i);
+    return v;
+}
+
+/* Inline: the tokenizer hashes every punctuation mark with it. */
+static inline uint32_t key_hash(const char *key, size_t len)
+{
+    uint64_t h = KEY_HASH_SEED;
+    size_t n = len;
+    for (; n >= 8; n -= 8, key += 8) h = key_hash_step(h, key_load_tail(key, 8));
+    h = key_hash_step(h, key_load_tail(key, n));
+    return key_hash_final(h, len);
+}
 
 #endif
