@@ -56,6 +56,10 @@ $(B)/obj/builtin_data.o: $(B)/gen/builtin_data.c | $(B)/obj
 $(B)/san/obj/builtin_data.o: $(B)/gen/builtin_data.c | $(B)/san/obj
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
+# Developer tools (training, evaluation) link the library.
+$(B)/tools/%: tools/%.c $(B)/libdyad.a | $(B)/tools
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libdyad.a $(LDLIBS)
+
 $(B)/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(B)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(B)/libdyad.a: $(OBJ)
