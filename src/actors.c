@@ -103,17 +103,6 @@ static const char *parts_code(arena *a, const dict *dc, const part *parts, size_
     return arena_strdup(a, code);
 }
 
-const char *actors_phrase_code(arena *a, const dict *dc, const token *toks, size_t n,
-                               int yyyymmdd)
-{
-    part parts[MAX_PARTS];
-    size_t n_parts;
-    int head;
-    size_t len = collect_parts(dc, toks, n, 0, parts, &n_parts);
-    if (len != n || n_parts == 0) return NULL;
-    return parts_code(a, dc, parts, n_parts, yyyymmdd, &head);
-}
-
 /* True when the token before position i (skipping one determiner) is a
  * preposition: "to Beijing", "with the Kremlin". */
 static int follows_preposition(const token *toks, size_t i)

@@ -49,9 +49,4 @@ typedef struct mention_list {
 size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmdd,
                    mention_list *list);
 
-/* The sentence-independent part: the code the phrase tokens[first, first+n)
- * would get; used by tests. */
-const char *actors_phrase_code(arena *a, const dict *dc, const token *toks, size_t n,
-                               int yyyymmdd);
-
 #endif

@@ -354,7 +354,8 @@ static void code_from_brackets(const char *raw, char out[8])
     out[n] = '\0';
 }
 
-const char *code_intent_for(const char *code)
+/* The intent code (root 03) for a cooperative action code, or NULL. */
+static const char *code_intent_for(const char *code)
 {
     if (strncmp(code, "04", 2) == 0) return "036";
     if (strncmp(code, "05", 2) == 0) return "032";

@@ -66,7 +66,4 @@ typedef struct event_list {
 size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
                      const mention_list *mentions, size_t m_first, event_list *out);
 
-/* The intent code (root 03) for a cooperative action code, or NULL. */
-const char *code_intent_for(const char *code);
-
 #endif
