@@ -57,7 +57,7 @@ $(B)/san/obj/builtin_data.o: $(B)/gen/builtin_data.c | $(B)/san/obj
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 # Developer tools (training, evaluation) link the library.
-$(B)/tools/%: tools/%.c $(B)/libdyad.a | $(B)/tools
+$(B)/tools/%: tools/%.c tools/tool_util.h $(B)/libdyad.a | $(B)/tools
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libdyad.a $(LDLIBS)
 
 $(B)/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(B)/obj
@@ -85,7 +85,9 @@ $(B)/fuzz/%: fuzz/%.c $(wildcard fuzz/*.h) $(SRC) $(wildcard src/*.h) $(B)/gen/b
 	clang $(filter-out -Werror,$(ALL_CFLAGS)) -Werror $(FUZZ_FLAGS) -o $@ $< $(SRC) $(B)/gen/builtin_data.c $(LDLIBS)
 fuzz: $(FUZZERS)
 
-unit-tests: $(B)/dyad $(TESTS)
+TOOLS     := $(filter-out $(B)/tools/embed,$(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c)))
+
+unit-tests: $(B)/dyad $(TESTS) $(TOOLS)
 san-tests: $(B)/san/dyad $(SAN_TESTS)
 
 example: deps

@@ -24,26 +24,7 @@
 #include "model.h"
 #include "parser.h"
 #include "tagger.h"
-
-/* Seconds from a monotonic clock. */
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* Reads a treebank or exits with the message. */
-static treebank *read_or_die(const char *path)
-{
-    char err[512];
-    treebank *tb = conllu_read_file(path, err, sizeof err);
-    if (!tb) {
-        fprintf(stderr, "train_parser: %s\n", err);
-        exit(1);
-    }
-    return tb;
-}
+#include "tool_util.h"
 
 /* The integer value of option `name` in argv, or def. */
 static int opt_int(int argc, char **argv, const char *name, int def)
@@ -122,7 +103,8 @@ static int cmd_train(int argc, char **argv)
         fprintf(stderr, "usage: train_parser train TRAIN DEV OUT.model [options]\n");
         return 2;
     }
-    treebank *train = read_or_die(argv[2]), *dev = read_or_die(argv[3]);
+    treebank *train = tool_read_treebank("train_parser", argv[2]);
+    treebank *dev = tool_read_treebank("train_parser", argv[3]);
     parser_train_opts o;
     parser_train_defaults(&o);
     o.epochs = opt_int(argc, argv, "--epochs", o.epochs);
@@ -144,13 +126,13 @@ static int cmd_train(int argc, char **argv)
     if (dtg)
         fprintf(stderr, "dev UPOS accuracy %.2f%%\n",
                 100.0 * (double)retag(dtg, dev, 0, 0) / (double)dev->n_words);
-    double t0 = now();
+    double t0 = tool_now();
     parser *p = parser_train(train, dev, &o);
     if (!p) {
         fprintf(stderr, "train_parser: out of memory\n");
         return 1;
     }
-    fprintf(stderr, "trained in %.1f s\n", now() - t0);
+    fprintf(stderr, "trained in %.1f s\n", tool_now() - t0);
     model_writer *w = model_writer_new();
     int rc = !w || parser_save(p, w) != 0 || model_writer_save(w, argv[4], err, sizeof err) != 0;
     if (rc)
@@ -190,14 +172,14 @@ static void eval_one(const parser *p, parser_work *w, tagger *tg,
         upos[i] = s->words[i].upos;
         xn[i] = s->words[i].xpos;
     }
-    double t0 = now();
+    double t0 = tool_now();
     if (tg) {
         tagger_tag(tg, forms, s->n, upos, xpos);
         for (size_t i = 0; i < s->n; i++)
             xn[i] = tagger_xpos_name(tg, xpos[i]);
     }
     parser_parse(p, w, s->n, forms, upos, xn, hd, lb);
-    sc->secs += now() - t0;
+    sc->secs += tool_now() - t0;
     for (size_t i = 0; i < s->n; i++) {
         if (hd[i] != s->words[i].head)
             continue;
@@ -227,10 +209,10 @@ static int cmd_eval(int argc, char **argv)
         return 2;
     }
     char err[512];
-    double t0 = now();
+    double t0 = tool_now();
     model *m = load_or_die(argv[2]);
     parser *p = parser_from_model(m, err, sizeof err);
-    double tload = now() - t0;
+    double tload = tool_now() - t0;
     if (!p) {
         fprintf(stderr, "train_parser: %s\n", err);
         return 1;
@@ -242,7 +224,7 @@ static int cmd_eval(int argc, char **argv)
         fprintf(stderr, "train_parser: %s\n", err);
         return 1;
     }
-    treebank *gold = read_or_die(argv[3]);
+    treebank *gold = tool_read_treebank("train_parser", argv[3]);
     size_t maxn = 1;
     for (size_t s = 0; s < gold->n_sents; s++)
         maxn = gold->sents[s].n > maxn ? gold->sents[s].n : maxn;

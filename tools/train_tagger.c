@@ -20,26 +20,7 @@
 #include "lemma.h"
 #include "model.h"
 #include "tagger.h"
-
-/* Seconds of a monotonic clock. */
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* Reads a treebank or exits with the message. */
-static treebank *read_or_die(const char *path)
-{
-    char err[512];
-    treebank *tb = conllu_read_file(path, err, sizeof err);
-    if (!tb) {
-        fprintf(stderr, "train_tagger: %s\n", err);
-        exit(1);
-    }
-    return tb;
-}
+#include "tool_util.h"
 
 /* Prints the scores of one evaluation. */
 static void print_scores(const char *label, const tagger_scores *sc)
@@ -69,10 +50,10 @@ static int cmd_train(int argc, char **argv)
                             .leave_one_out = (int)opt(argc, argv, 5, "--loo", 1),
                             .lex_min = (int)opt(argc, argv, 5, "--lex-min", 1),
                             .log = stderr };
-    treebank *train = read_or_die(argv[2]), *dev = read_or_die(argv[3]);
-    double t0 = now();
+    treebank *train = tool_read_treebank("train_tagger", argv[2]), *dev = tool_read_treebank("train_tagger", argv[3]);
+    double t0 = tool_now();
     tagger *t = tagger_train(train, dev, &o);
-    fprintf(stderr, "trained in %.1fs\n", now() - t0);
+    fprintf(stderr, "trained in %.1fs\n", tool_now() - t0);
     tagger_scores sc;
     tagger_evaluate(t, dev, &sc);
     print_scores("dev", &sc);
@@ -117,7 +98,7 @@ static void eval_lemmas(tagger *t, const treebank *gold)
 static int cmd_eval(int argc, char **argv)
 {
     char err[512];
-    double t0 = now();
+    double t0 = tool_now();
     model *m = model_load(argv[2], err, sizeof err);
     tagger *t = m ? tagger_load(m, err, sizeof err) : NULL;
     if (!t) {
@@ -125,8 +106,8 @@ static int cmd_eval(int argc, char **argv)
         model_free(m);
         return 1;
     }
-    double load = now() - t0;
-    treebank *gold = read_or_die(argv[3]);
+    double load = tool_now() - t0;
+    treebank *gold = tool_read_treebank("train_tagger", argv[3]);
     tagger_scores sc;
     tagger_evaluate(t, gold, &sc);
     print_scores(argv[3], &sc);
