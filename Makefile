@@ -18,7 +18,8 @@ PKGS    := libutf8proc libjansson expat sqlite3
 WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
-              -Iinclude -Isrc -Itests -I$(B)/gen -fvisibility=hidden $(CFLAGS)
+              -Iinclude -Isrc -Itests -I$(B)/gen -fvisibility=hidden \
+              -DDYAD_MODEL_DIR='"$(CURDIR)/data/model"' $(CFLAGS)
 LDLIBS  := -lutf8proc -ljansson -lexpat -lsqlite3 -lm
 
 SRC       := $(sort $(wildcard src/*.c))

@@ -24,6 +24,7 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  code        code stories into events (JSON Lines, TSV or Phoenix)\n"
+    "  parse       sentence split, tokenize, tag and parse; CoNLL-U out\n"
     "  dict check  report syntax problems in PETRARCH-format dictionaries\n"
     "\n"
     "  dyad COMMAND --help   options of a command\n"
@@ -54,6 +55,16 @@ static const char usage_code[] =
     "\n"
     "exit status: 0 all stories handled, 1 usage or configuration error,\n"
     "2 some records failed (the others were coded).\n";
+
+static const char usage_parse[] =
+    "usage: dyad parse [--conllu FILE] [--model-dir DIR] [--input-format F] [INPUT...]\n"
+    "\n"
+    "Splits, tokenizes, tags (UPOS, XPOS, lemma) and parses (HEAD, DEPREL)\n"
+    "the stories of INPUT (as `dyad code` reads them) and writes CoNLL-U, one\n"
+    "block per kept sentence with \"# sent_id = STORY:N\".  With --conllu FILE,\n"
+    "the words of FILE are kept and their analysis is replaced.\n"
+    "Models: DIR, else $DYAD_MODEL_DIR, else the data/model folder dyad was\n"
+    "built from.  Exit status as for `dyad code`.\n";
 
 static const char usage_dict[] =
     "usage: dyad dict check [--kind verbs|actors|agents|discards|issues] FILE...\n"
@@ -298,6 +309,81 @@ static int cmd_code(int argc, char **argv)
     return rc;
 }
 
+/* ---- dyad parse ---- */
+
+typedef struct parse_options {
+    const char *conllu, *model_dir;
+    dyad_input_format input_format;
+    const char **inputs;
+    size_t n_inputs;
+} parse_options;
+
+/* Parses `dyad parse` arguments; returns -1 after --help, else an exit code. */
+static int parse_parse_options(int argc, char **argv, parse_options *o)
+{
+    o->inputs = calloc((size_t)argc + 1, sizeof *o->inputs);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage_parse, stdout); return -1; }
+        if (!strcmp(a, "--conllu") || !strcmp(a, "--model-dir") || !strcmp(a, "--input-format")) {
+            if (!(v = option_value(argc, argv, &i))) return EXIT_USAGE;
+            if (!strcmp(a, "--conllu")) o->conllu = v;
+            else if (!strcmp(a, "--model-dir")) o->model_dir = v;
+            else if (dyad_input_format_parse(v) < 0)
+                return usage_error(usage_parse, "unknown input format: %s", v);
+            else o->input_format = (dyad_input_format)dyad_input_format_parse(v);
+            continue;
+        }
+        if (a[0] == '-' && a[1] != '\0') return usage_error(usage_parse, "unknown option: %s", a);
+        o->inputs[o->n_inputs++] = a;
+    }
+    return 0;
+}
+
+/* Parses every story of the inputs; returns the exit status. */
+static int parse_stories(dyad_parser *p, const parse_options *o)
+{
+    dyad_input *in = dyad_input_open(o->inputs, o->n_inputs, o->input_format);
+    dyad_story *story;
+    int st, failed = 0, write_failed = 0;
+    while ((st = dyad_input_next(in, &story)) != DYAD_END) {
+        if (st == DYAD_FAILED) {
+            fprintf(stderr, "dyad: %s\n", dyad_input_error(in));
+            failed = 1;
+        } else if (!write_failed && dyad_parse_story(p, story, stdout) != 0) {
+            fprintf(stderr, "dyad: error writing CoNLL-U\n");
+            write_failed = 1;
+        }
+    }
+    dyad_input_close(in);
+    return write_failed ? EXIT_USAGE : failed ? EXIT_SOME_FAILED : 0;
+}
+
+static int cmd_parse(int argc, char **argv)
+{
+    parse_options o = {0};
+    int rc = parse_parse_options(argc, argv, &o);
+    if (rc) { free(o.inputs); return rc < 0 ? 0 : rc; }
+    char err[1024] = "";
+    dyad_parser *p = dyad_parser_load(o.model_dir, err, sizeof err);
+    if (!p) {
+        fprintf(stderr, "dyad: %s\n", err);
+        free(o.inputs);
+        return EXIT_USAGE;
+    }
+    if (o.conllu) {
+        rc = dyad_parse_conllu(p, o.conllu, stdout, err, sizeof err);
+        if (rc) fprintf(stderr, "dyad: %s\n", err);
+        rc = rc ? EXIT_USAGE : 0;
+    } else {
+        rc = parse_stories(p, &o);
+    }
+    if (fflush(stdout) != 0) rc = EXIT_USAGE;
+    dyad_parser_free(p);
+    free(o.inputs);
+    return rc;
+}
+
 /* ---- dyad dict check ---- */
 
 static void print_warning(void *ctx, const char *message)
@@ -342,6 +428,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"code", cmd_code},
+    {"parse", cmd_parse},
     {"dict", cmd_dict},
 };
 

@@ -150,6 +150,26 @@ DYAD_EXPORT const char *dyad_event_target(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_code(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_location_name(const dyad_event *e);
 
+/* ---- syntax ---- */
+
+/* dyad's tagger and dependency parser (trained on UD English EWT). */
+typedef struct dyad_parser dyad_parser;
+
+/* Loads dyad-tagger.model and dyad-parser.model from model_dir (NULL:
+ * $DYAD_MODEL_DIR, else the data/model folder dyad was built from). */
+DYAD_EXPORT dyad_parser *dyad_parser_load(const char *model_dir, char *err, size_t errlen);
+DYAD_EXPORT void dyad_parser_free(dyad_parser *p);
+
+/* Writes the story's sentences (as cleaned, repeats and boilerplate left
+ * out) as CoNLL-U: "# sent_id = STORY:N", "# text = ...", then one line a
+ * token with LEMMA, UPOS, XPOS, HEAD and DEPREL.  -1 on a write error. */
+DYAD_EXPORT int dyad_parse_story(dyad_parser *p, dyad_story *s, FILE *out);
+
+/* Re-tags and parses a CoNLL-U file keeping its tokenization (the FORM
+ * column); -1 with the reason in err. */
+DYAD_EXPORT int dyad_parse_conllu(dyad_parser *p, const char *path, FILE *out, char *err,
+                                  size_t errlen);
+
 /* ---- output ---- */
 
 typedef enum {

@@ -13,6 +13,7 @@
 #include "pipeline.h"
 #include "read.h"
 #include "result.h"
+#include "syntax.h"
 #include "write.h"
 
 const char *dyad_version(void) { return DYAD_VERSION; }
@@ -525,5 +526,75 @@ int dyad_writer_free(dyad_writer *w)
     if (w->fmt == DYAD_OUTPUT_TSV && !w->wrote_header) write_tsv_header(w->out);
     int rc = (fflush(w->out) != 0 || ferror(w->out) || w->failed) ? -1 : 0;
     free(w);
+    return rc;
+}
+
+/* ---- syntax ---- */
+
+struct dyad_parser {
+    syntax *sx;
+    arena *a;
+};
+
+dyad_parser *dyad_parser_load(const char *model_dir, char *err, size_t errlen)
+{
+    syntax *sx = syntax_load(model_dir, err, errlen);
+    if (!sx) return NULL;
+    dyad_parser *p = xcalloc(1, sizeof *p);
+    p->sx = sx;
+    p->a = arena_new();
+    return p;
+}
+
+void dyad_parser_free(dyad_parser *p)
+{
+    if (!p) return;
+    syntax_free(p->sx);
+    arena_free(p->a);
+    free(p);
+}
+
+/* The words of kept sentence s of d, forms copied out of the cleaned text. */
+static ud_word *sentence_words(arena *a, const doc *d, const sentence *s)
+{
+    ud_word *w = arena_calloc(a, s->n_tokens ? s->n_tokens : 1, sizeof *w);
+    for (uint32_t k = 0; k < s->n_tokens; k++) {
+        const token *t = &d->tokens[s->first_token + k];
+        w[k].form = arena_strndup(a, d->clean + t->start, t->len);
+    }
+    return w;
+}
+
+int dyad_parse_story(dyad_parser *p, dyad_story *s, FILE *out)
+{
+    doc d;
+    if (pipeline_text(s->a, &s->st, &d) != 0) return 0;
+    for (size_t k = 0; k < d.n_sents; k++) {
+        const sentence *se = &d.sents[k];
+        if (se->status != SENT_KEPT || se->n_tokens == 0) continue;
+        char id[512];
+        snprintf(id, sizeof id, "%s:%d", s->st.id, se->number);
+        ud_sentence us = {id, arena_strndup(s->a, d.clean + se->start, se->end - se->start),
+                          sentence_words(s->a, &d, se), se->n_tokens};
+        if (syntax_analyze(p->sx, s->a, us.words, us.n) != 0) return -1;
+        conllu_write_sentence(out, &us);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+int dyad_parse_conllu(dyad_parser *p, const char *path, FILE *out, char *err, size_t errlen)
+{
+    treebank *tb = conllu_read_file(path, err, errlen);
+    if (!tb) return -1;
+    int rc = 0;
+    for (size_t k = 0; k < tb->n_sents && rc == 0; k++) {
+        ud_sentence *us = &tb->sents[k];
+        rc = syntax_analyze(p->sx, p->a, us->words, us->n);
+        if (rc == 0) conllu_write_sentence(out, us);
+        arena_reset(p->a);
+    }
+    conllu_free(tb);
+    if (rc == 0 && ferror(out)) rc = -1;
+    if (rc) set_error(err, errlen, "%s: out of memory or write error", path);
     return rc;
 }

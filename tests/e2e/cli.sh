@@ -116,4 +116,20 @@ else
     echo "SKIP petrarch_config: $SHARED not found"
 fi
 
+# ---- dyad parse ----
+$DYAD parse "$EXAMPLE" >"$TMP/ex.conllu" 2>"$TMP/parse.err"
+check_eq parse_exit "$?" 0
+check_eq parse_sentences "$(grep -c '^# sent_id = ' "$TMP/ex.conllu")" 23
+check_eq parse_ten_columns "$(grep -v '^#' "$TMP/ex.conllu" | grep -v '^$' | awk -F'\t' '{print NF}' | sort -u)" 10
+check_eq parse_one_root_each "$(awk -F'\t' '/^# sent_id/{n++} $7=="0"{r++} END{print n==r}' "$TMP/ex.conllu")" 1
+check_eq parse_heads_in_range "$(awk -F'\t' 'BEGIN{bad=0} /^[0-9]/{w[NR]=$1; h[NR]=$7} /^$/{for(k in w) if (h[k]+0>max) bad=1; delete w; delete h; max=0} /^[0-9]/{if($1+0>max)max=$1+0} END{print bad}' "$TMP/ex.conllu")" 0
+printf '# sent_id = t1\n1\tRussia\t_\t_\t_\t_\t_\t_\t_\t_\n2\tpraised\t_\t_\t_\t_\t_\t_\t_\t_\n3\tChina\t_\t_\t_\t_\t_\t_\t_\t_\n4\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n' >"$TMP/in.conllu"
+$DYAD parse --conllu "$TMP/in.conllu" >"$TMP/out.conllu" 2>/dev/null
+check_eq parse_conllu_exit "$?" 0
+check_eq parse_conllu_keeps_words "$(grep -v '^#' "$TMP/out.conllu" | cut -f2 | tr '\n' ' ')" "Russia praised China .  "
+check parse_conllu_verb_is_root grep -q '^2	praised	praise	VERB	VBD	_	0	root' "$TMP/out.conllu"
+$DYAD parse --model-dir /nonexistent "$EXAMPLE" >/dev/null 2>"$TMP/nomodel.err"
+check_eq parse_missing_model_exit "$?" 1
+check parse_missing_model_message grep -q "cannot load model /nonexistent/dyad-tagger.model" "$TMP/nomodel.err"
+
 finish cli
