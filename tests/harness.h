@@ -10,6 +10,7 @@
 #define DYAD_HARNESS_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int harness_passed, harness_failed, harness_current_failed;
@@ -51,6 +52,22 @@ static void harness_fail(const char *file, int line, const char *what)
     do { harness_current = #fn; harness_current_failed = 0; fn(); \
          if (harness_current_failed) harness_failed++; \
          else { harness_passed++; printf("ok %s\n", #fn); } } while (0)
+
+/* The whole file at path in a malloc'd buffer (the caller frees it), or
+ * NULL when it cannot be opened; *len gets its size. */
+static inline unsigned char *harness_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    *len = 0;
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *p = malloc(size > 0 ? (size_t)size : 1);
+    if (p && size > 0 && fread(p, 1, (size_t)size, f) == (size_t)size) *len = (size_t)size;
+    fclose(f);
+    return p;
+}
 
 static int harness_report(const char *suite)
 {

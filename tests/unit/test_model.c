@@ -28,19 +28,6 @@ static int write_sample(void)
     return rc;
 }
 
-/* Reads the file at path into a malloc'd buffer. */
-static unsigned char *read_all(size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    fseek(f, 0, SEEK_END);
-    *len = (size_t)ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *p = malloc(*len);
-    if (fread(p, 1, *len, f) != *len) *len = 0;
-    fclose(f);
-    return p;
-}
-
 static void test_round_trip(void)
 {
     CHECK_INT(write_sample(), 0);
@@ -69,7 +56,7 @@ static void test_round_trip(void)
 static const char *load_modified(size_t at, unsigned char xor_with, char *err, size_t errlen)
 {
     size_t len;
-    unsigned char *p = read_all(&len);
+    unsigned char *p = harness_read_file(path, &len);
     p[at] ^= xor_with;
     model *m = model_from_memory(p, len, err, errlen);
     CHECK(m == NULL);
@@ -86,7 +73,7 @@ static void test_flipped_byte(void)
     CHECK(strstr(load_modified(0, 0x20, err, sizeof err), "magic") != NULL);
     /* the file on disk too */
     size_t len;
-    unsigned char *p = read_all(&len);
+    unsigned char *p = harness_read_file(path, &len);
     p[len - 20] ^= 0x80;
     FILE *f = fopen(path, "wb");
     fwrite(p, 1, len, f);
@@ -110,7 +97,7 @@ static void test_truncated_and_missing(void)
 {
     CHECK_INT(write_sample(), 0);
     size_t len;
-    unsigned char *p = read_all(&len);
+    unsigned char *p = harness_read_file(path, &len);
     char err[256] = "";
     CHECK(model_from_memory(p, len - 100, err, sizeof err) == NULL);
     CHECK(model_from_memory(p, 10, err, sizeof err) == NULL);

@@ -93,20 +93,6 @@ static void test_train_and_tag(void)
     conllu_free(tb);
 }
 
-/* Reads a whole file into a malloc'd buffer. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    *len = (size_t)ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *p = malloc(*len);
-    if (fread(p, 1, *len, f) != *len) *len = 0;
-    fclose(f);
-    return p;
-}
-
 static void test_deterministic_and_round_trip(void)
 {
     treebank *tb = tiny_treebank();
@@ -118,7 +104,7 @@ static void test_deterministic_and_round_trip(void)
     const char *pb = save_tiny(b);
     CHECK(pa && pb);
     size_t la = 0, lb = 0;
-    unsigned char *ba = slurp(path_a, &la), *bb = slurp(pb, &lb);
+    unsigned char *ba = harness_read_file(path_a, &la), *bb = harness_read_file(pb, &lb);
     CHECK(ba && bb && la == lb && la > 0 && memcmp(ba, bb, la) == 0);
     free(ba);
     free(bb);
