@@ -8,3 +8,10 @@ corpus="$B/bench/ewt-50mb.jsonl"
 echo "corpus: $corpus ($(du -m "$corpus" | cut -f1) MB, $(wc -l <"$corpus") stories)"
 "$B/bench/bench" front "$corpus"
 "$B/bench/bench" full "$corpus"
+"$B/bench/bench" parsed "$corpus" 3000
+gold="${SHARED:-../shared}/ud-english-ewt/en_ewt-ud-test.conllu"
+if [ -f "$gold" ]; then
+    "$B/bench/bench" syntax "$gold"
+else
+    echo "syntax: skipped ($gold not found)"
+fi

@@ -25,6 +25,8 @@ static const char usage_main[] =
     "commands:\n"
     "  code        code stories into events (JSON Lines, TSV or Phoenix)\n"
     "  parse       sentence split, tokenize, tag and parse; CoNLL-U out\n"
+    "  eval        score the tagger and parser against a gold CoNLL-U file\n"
+    "  validate    run a PETRARCH validation file and report what fails\n"
     "  dict check  report syntax problems in PETRARCH-format dictionaries\n"
     "\n"
     "  dyad COMMAND --help   options of a command\n"
@@ -52,6 +54,10 @@ static const char usage_code[] =
     "  --issues F           issues\n"
     "  --petrarch-config F  the set a PETRARCH2 PETR_config.ini names\n"
     "  --builtin-defaults   fill kinds not named above with the built-in files\n"
+    "syntax (default: parse every sentence with dyad's tagger and parser):\n"
+    "  --model-dir DIR      where dyad-tagger.model and dyad-parser.model are\n"
+    "                       (default: $DYAD_MODEL_DIR, else the built-in path)\n"
+    "  --shallow            no parse: subject, verb and object by word order\n"
     "\n"
     "exit status: 0 all stories handled, 1 usage or configuration error,\n"
     "2 some records failed (the others were coded).\n";
@@ -65,6 +71,26 @@ static const char usage_parse[] =
     "the words of FILE are kept and their analysis is replaced.\n"
     "Models: DIR, else $DYAD_MODEL_DIR, else the data/model folder dyad was\n"
     "built from.  Exit status as for `dyad code`.\n";
+
+static const char usage_eval[] =
+    "usage: dyad eval [--model-dir DIR] GOLD.conllu\n"
+    "\n"
+    "Tags, lemmatizes and parses the words of GOLD.conllu (its tokenization\n"
+    "kept) and prints UPOS, XPOS, LEMMA, UAS and LAS as percentages of all\n"
+    "words, punctuation included, the way the CoNLL 2018 shared task scores\n"
+    "them with gold tokenization (LAS compares the universal part of DEPREL),\n"
+    "and the speed in tokens per second on one core.\n";
+
+static const char usage_validate[] =
+    "usage: dyad validate [--dictionary-dir DIR] [--model-dir DIR] [--shallow] FILE.xml\n"
+    "\n"
+    "Codes every record of a PETRARCH validation file with the dictionaries its\n"
+    "<Environment> names (relative to DIR, default the file's folder), compares\n"
+    "the events with its <EventCoding> elements, prints each failure (expected\n"
+    "vs got) and a pass count per category.  Records with sentence=\"false\"\n"
+    "and those expecting bad_input_parse (parse-tree input) are not applicable.\n"
+    "Exit status 0 only when every applicable record passes; 1 when the file\n"
+    "or its dictionaries cannot be read; 3 when some records fail.\n";
 
 static const char usage_dict[] =
     "usage: dyad dict check [--kind verbs|actors|agents|discards|issues] FILE...\n"
@@ -83,6 +109,8 @@ typedef struct code_options {
     dyad_dict_config dict;
     const char *actor_files[MAX_ACTOR_FILES];
     const char *petrarch_config;
+    const char *model_dir;
+    int shallow;
     const char **inputs;
     size_t n_inputs;
 } code_options;
@@ -142,6 +170,7 @@ static int set_value_option(code_options *o, const char *opt, const char *val)
     else if (!strcmp(opt, "--discards")) o->dict.discards = val;
     else if (!strcmp(opt, "--issues")) o->dict.issues = val;
     else if (!strcmp(opt, "--petrarch-config")) o->petrarch_config = val;
+    else if (!strcmp(opt, "--model-dir")) o->model_dir = val;
     else if (!strcmp(opt, "--actors")) {
         if (o->dict.n_actors == MAX_ACTOR_FILES)
             return usage_error(usage_code, "too many --actors files (%s)", val);
@@ -154,7 +183,8 @@ static int is_value_option(const char *a)
 {
     static const char *const opts[] = {"--input-format", "--format", "-o", "--output",
                                        "--dictionary-dir", "--verbs", "--actors", "--agents",
-                                       "--discards", "--issues", "--petrarch-config", NULL};
+                                       "--discards", "--issues", "--petrarch-config",
+                                       "--model-dir", NULL};
     for (const char *const *o = opts; *o; o++)
         if (strcmp(a, *o) == 0) return 1;
     return 0;
@@ -169,6 +199,7 @@ static int parse_code_options(int argc, char **argv, code_options *o)
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage_code, stdout); return -1; }
         if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { o->quiet = 1; continue; }
         if (!strcmp(a, "--builtin-defaults")) { o->dict.use_builtin_defaults = 1; continue; }
+        if (!strcmp(a, "--shallow")) { o->shallow = 1; continue; }
         if (is_value_option(a)) {
             const char *v = option_value(argc, argv, &i);
             if (!v) return EXIT_USAGE;
@@ -232,6 +263,22 @@ static dyad_coder *make_coder(code_options *o)
     return c;
 }
 
+/* The tagger and parser for the coder, unless --shallow; NULL with a
+ * message when the models cannot be loaded (then *failed is set). */
+static dyad_parser *make_parser(const code_options *o, int *failed)
+{
+    *failed = 0;
+    if (o->shallow) return NULL;
+    char err[1024] = "";
+    dyad_parser *p = dyad_parser_load(o->model_dir, err, sizeof err);
+    if (!p) {
+        fprintf(stderr, "dyad: %s\n(use --model-dir DIR, or --shallow to code without parsing)\n",
+                err);
+        *failed = 1;
+    }
+    return p;
+}
+
 static void count_discard(summary *s, const char *reason)
 {
     for (size_t k = 0; k < s->n_reasons; k++)
@@ -291,8 +338,16 @@ static int cmd_code(int argc, char **argv)
     if (rc) { free(o.inputs); return rc < 0 ? 0 : rc; }
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
     if (!out) { perror(o.output); free(o.inputs); return EXIT_USAGE; }
-    dyad_coder *c = make_coder(&o);
-    if (!c) { if (o.output) fclose(out); free(o.inputs); return EXIT_USAGE; }
+    int no_parser;
+    dyad_parser *p = make_parser(&o, &no_parser);
+    dyad_coder *c = no_parser ? NULL : make_coder(&o);
+    if (!c) {
+        dyad_parser_free(p);
+        if (o.output) fclose(out);
+        free(o.inputs);
+        return EXIT_USAGE;
+    }
+    dyad_coder_use_parser(c, p);
     dyad_input *in = dyad_input_open(o.inputs, o.n_inputs, o.input_format);
     dyad_writer *w = dyad_writer_new(out, o.output_format);
     summary s = {0};
@@ -304,6 +359,7 @@ static int cmd_code(int argc, char **argv)
     if (!o.quiet) print_summary(&s);
     dyad_input_close(in);
     dyad_coder_free(c);
+    dyad_parser_free(p);
     if (o.output && fclose(out) != 0) rc = EXIT_USAGE;
     free(o.inputs);
     return rc;
@@ -384,6 +440,81 @@ static int cmd_parse(int argc, char **argv)
     return rc;
 }
 
+/* ---- dyad eval ---- */
+
+static int cmd_eval(int argc, char **argv)
+{
+    const char *model_dir = NULL, *gold = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) { fputs(usage_eval, stdout); return 0; }
+        if (!strcmp(argv[i], "--model-dir")) {
+            if (!(model_dir = option_value(argc, argv, &i))) return EXIT_USAGE;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            return usage_error(usage_eval, "unknown option: %s", argv[i]);
+        } else if (gold) {
+            return usage_error(usage_eval, "one gold file only (%s)", argv[i]);
+        } else {
+            gold = argv[i];
+        }
+    }
+    if (!gold) return usage_error(usage_eval, "%s", "no gold CoNLL-U file given");
+    char err[1024] = "";
+    dyad_parser *p = dyad_parser_load(model_dir, err, sizeof err);
+    dyad_parse_scores sc;
+    if (!p || dyad_parser_evaluate(p, gold, &sc, err, sizeof err) != 0) {
+        fprintf(stderr, "dyad: %s\n", err);
+        dyad_parser_free(p);
+        return EXIT_USAGE;
+    }
+    printf("%s: %zu sentences, %zu words (gold tokenization, punctuation included)\n", gold,
+           sc.sentences, sc.words);
+    printf("UPOS   %6.2f\nXPOS   %6.2f\nLEMMA  %6.2f\nUAS    %6.2f\nLAS    %6.2f\n", sc.upos,
+           sc.xpos, sc.lemma, sc.uas, sc.las);
+    printf("speed  %.0f tokens/s (tagging, lemmas and parsing; one core)\n",
+           sc.tokens_per_second);
+    dyad_parser_free(p);
+    return 0;
+}
+
+/* ---- dyad validate ---- */
+
+#define EXIT_VALIDATION_FAILED 3
+
+static int cmd_validate(int argc, char **argv)
+{
+    const char *dict_dir = NULL, *model_dir = NULL, *file = NULL;
+    int shallow = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage_validate, stdout); return 0; }
+        if (!strcmp(a, "--shallow")) { shallow = 1; continue; }
+        if (!strcmp(a, "--dictionary-dir") || !strcmp(a, "--model-dir")) {
+            const char *v = option_value(argc, argv, &i);
+            if (!v) return EXIT_USAGE;
+            if (!strcmp(a, "--dictionary-dir")) dict_dir = v; else model_dir = v;
+            continue;
+        }
+        if (a[0] == '-' && a[1] != '\0') return usage_error(usage_validate, "unknown option: %s", a);
+        if (file) return usage_error(usage_validate, "one validation file only (%s)", a);
+        file = a;
+    }
+    if (!file) return usage_error(usage_validate, "%s", "no validation file given");
+    char err[1024] = "";
+    dyad_parser *p = shallow ? NULL : dyad_parser_load(model_dir, err, sizeof err);
+    if (!shallow && !p) {
+        fprintf(stderr, "dyad: %s\n", err);
+        return EXIT_USAGE;
+    }
+    dyad_validation v;
+    int rc = dyad_validate(file, dict_dir, p, stdout, &v, err, sizeof err);
+    dyad_parser_free(p);
+    if (rc != 0) { fprintf(stderr, "dyad: %s\n", err); return EXIT_USAGE; }
+    printf("%zu of %zu applicable records passed (%.1f%%); %zu not applicable\n", v.passed,
+           v.applicable, v.applicable ? 100.0 * (double)v.passed / (double)v.applicable : 0.0,
+           v.not_applicable);
+    return v.passed == v.applicable ? 0 : EXIT_VALIDATION_FAILED;
+}
+
 /* ---- dyad dict check ---- */
 
 static void print_warning(void *ctx, const char *message)
@@ -429,6 +560,8 @@ typedef struct command {
 static const command commands[] = {
     {"code", cmd_code},
     {"parse", cmd_parse},
+    {"eval", cmd_eval},
+    {"validate", cmd_validate},
     {"dict", cmd_dict},
 };
 

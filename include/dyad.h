@@ -121,6 +121,8 @@ DYAD_EXPORT void dyad_story_free(dyad_story *s);
 
 DYAD_EXPORT const char *dyad_story_id(const dyad_story *s);
 DYAD_EXPORT const char *dyad_story_date(const dyad_story *s);
+/* The story text as read (after the UTF-8 check), NUL-terminated. */
+DYAD_EXPORT const char *dyad_story_text(const dyad_story *s);
 
 /* ---- coding ---- */
 
@@ -159,6 +161,46 @@ typedef struct dyad_parser dyad_parser;
  * $DYAD_MODEL_DIR, else the data/model folder dyad was built from). */
 DYAD_EXPORT dyad_parser *dyad_parser_load(const char *model_dir, char *err, size_t errlen);
 DYAD_EXPORT void dyad_parser_free(dyad_parser *p);
+
+/* Scores of dyad_parser_evaluate: percentages of the gold words (all of
+ * them, punctuation included, as CoNLL 2018 scores with gold words); LAS
+ * compares the universal part of DEPREL. */
+typedef struct dyad_parse_scores {
+    size_t sentences, words;
+    double upos, xpos, lemma, uas, las;
+    double tokens_per_second;  /* tagging, lemmas and parsing; one thread */
+} dyad_parse_scores;
+
+/* Tags and parses every sentence of a gold CoNLL-U file (its words kept)
+ * and scores the result; -1 with the reason in err. */
+DYAD_EXPORT int dyad_parser_evaluate(dyad_parser *p, const char *gold_conllu,
+                                     dyad_parse_scores *out, char *err, size_t errlen);
+
+/* Makes the coder parse every sentence with p and read subject, verb and
+ * object off the tree (NULL: back to the shallow rules).  The coder
+ * borrows p: free it after the coder.  A parser keeps per-sentence
+ * buffers, so a coder and its parser serve one thread at a time. */
+DYAD_EXPORT void dyad_coder_use_parser(dyad_coder *c, dyad_parser *p);
+
+/* ---- validation ---- */
+
+typedef struct dyad_validation {
+    size_t records;          /* records read from the file */
+    size_t applicable;       /* sentence="true" and not expecting bad_input_parse */
+    size_t passed;           /* applicable records coded as expected */
+    size_t not_applicable;
+} dyad_validation;
+
+/* Runs a PETRARCH validation file (SPEC §2, `dyad validate`): codes each
+ * record with the dictionaries its <Environment> names (file names
+ * relative to dictionary_dir, NULL: the file's folder), with the parser p
+ * (NULL: the shallow rules), compares the events with its <EventCoding>
+ * elements as sets of (source, target, code), and writes each failure
+ * ("FAIL ID (FILE:LINE): expected ...; got ...") and a pass count per
+ * category to report.  -1 with the reason in err when the file or its
+ * dictionaries cannot be read. */
+DYAD_EXPORT int dyad_validate(const char *path, const char *dictionary_dir, dyad_parser *p,
+                              FILE *report, dyad_validation *out, char *err, size_t errlen);
 
 /* Writes the story's sentences (as cleaned, repeats and boilerplate left
  * out) as CoNLL-U: "# sent_id = STORY:N", "# text = ...", then one line a

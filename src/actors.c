@@ -43,7 +43,26 @@ static size_t name_words_before_phrase(const dict *dc, const token *toks, size_t
     return 0;
 }
 
-/* Collects the phrases of one mention starting at i; returns tokens covered. */
+/* 1 when toks[i] is a possessive 's and an agent follows it: "Gondor's
+ * government" is one mention, GONGOV, as "the Gondor government" is. */
+static size_t possessive_before_agent(const dict *dc, const token *toks, size_t n, size_t i)
+{
+    noun_match m;
+    return i + 1 < n && toks[i].kind == TOK_POSSESSIVE &&
+           dict_match_noun(dc, toks, n, i + 1, &m) && m.kind == NOUN_AGENT;
+}
+
+/* Length of the run of unknown name words (at most three) at i. */
+static size_t name_words_at(const token *toks, size_t n, size_t i)
+{
+    size_t k = 0;
+    while (k < 3 && i + k < n && is_name_word(&toks[i + k])) k++;
+    return k;
+}
+
+/* Collects the phrases of one mention starting at i; returns tokens
+ * covered.  A title with an unknown name after it takes the name in:
+ * "German Foreign Minister Oskar Fischer" is one mention, GOV of DEU. */
 static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t i,
                             part *parts, size_t *n_parts)
 {
@@ -57,9 +76,11 @@ static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t 
             continue;
         }
         size_t skip = *n_parts ? name_words_before_phrase(dc, toks, n, j) : 0;
+        if (!skip && *n_parts) skip = possessive_before_agent(dc, toks, n, j);
         if (!skip) break;
         j += skip;
     }
+    if (*n_parts && parts[*n_parts - 1].m.kind == NOUN_AGENT) j += name_words_at(toks, n, j);
     return j - i;
 }
 

@@ -6,7 +6,10 @@
  * "Sergei Lavrov" (RUSGOV on the story date).  Its code follows PETRARCH:
  * the head (rightmost) actor's date-resolved code; when that is a bare
  * country, the agents in the phrase are added to it (RUS + GOV = RUSGOV);
- * an agent with no country gives a mention with no code.  "he" and "she"
+ * an agent with no country gives a mention with no code.  A title takes in
+ * the unknown name after it ("German Foreign Minister Oskar Fischer"), and
+ * a possessive joins a country to its agent ("Russia's foreign minister",
+ * RUSGOV).  "he" and "she"
  * become mentions that take the code of the nearest person named before
  * them.  Mentions joined by "and" are compound actors.
  *

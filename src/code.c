@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "tag.h"
+#include "tree.h"
 
 #define MAX_MEMBERS 8
 /* Searches for subjects, objects and pattern words look at most this many
@@ -24,6 +25,9 @@ typedef struct sent_ctx {
     size_t m_first, m_end;       /* the sentence's mentions in ml */
     uint8_t *consumed;           /* tokens used by a pattern */
     int *mention_at;             /* token -> mention index covering it, or -1 */
+    arena *a;
+    int parsed;                  /* the sentence is parsed: t is set */
+    tree t;
 } sent_ctx;
 
 /* A pattern that matched, with what it found. */
@@ -323,11 +327,10 @@ static int match_before(const sent_ctx *c, const verb_pattern *p, size_t start, 
 
 /* The best-matching pattern of the verb; h->p is NULL when none matched. */
 static void best_pattern(const sent_ctx *c, uint32_t verb, size_t start, size_t i,
-                         size_t verb_end, int source, pattern_hit *best)
+                         size_t verb_end, size_t limit, int source, pattern_hit *best)
 {
     const verb_pattern *pats;
     size_t n = dict_verb_patterns(c->dc, verb, &pats);
-    size_t limit = pattern_end(c, verb_end);
     memset(best, 0, sizeof *best);
     best->target = -1;
     best->score = -1;
@@ -373,13 +376,46 @@ static int apply_modality(char code[8])
     return strncmp(code, "1", 1) != 0 && strncmp(code, "2", 1) != 0;
 }
 
-/* The members of the compound a mention belongs to (itself if none). */
+static int nominal_mention(const sent_ctx *c, int t, int depth);
+
+static size_t add_member(int *out, size_t n, int m)
+{
+    if (m < 0 || n == MAX_MEMBERS) return n;
+    for (size_t k = 0; k < n; k++)
+        if (out[k] == m) return n;
+    out[n] = m;
+    return n + 1;
+}
+
+/* Adds the actors of the nominal conjuncts of token h ("Fornost and the
+ * evil awful Gondor"), h's own included. */
+static size_t add_conjuncts(const sent_ctx *c, int h, int *out, size_t n, int depth)
+{
+    n = add_member(out, n, nominal_mention(c, h, 0));
+    if (depth > MAX_MEMBERS) return n;
+    for (int k = c->t.first_child[h]; k >= 0; k = c->t.next_sibling[k])
+        if (c->toks[k].rel == DEP_CONJ && c->toks[k].pos != POS_VERB)
+            n = add_conjuncts(c, k, out, n, depth + 1);
+    return n;
+}
+
+/* The members of the compound a mention belongs to (itself if none): the
+ * mentions joined by "and" (actors.h) and, in a parsed sentence, the
+ * conjuncts the tree joins to it. */
 static size_t compound_members(const sent_ctx *c, int k, int *out)
 {
-    while (mention_get(c, k)->conj_prev >= 0) k = mention_get(c, k)->conj_prev;
+    int first = k;
+    while (mention_get(c, first)->conj_prev >= 0) first = mention_get(c, first)->conj_prev;
     size_t n = 0;
-    for (; k >= 0 && n < MAX_MEMBERS; k = mention_get(c, k)->conj_next) out[n++] = k;
-    return n;
+    for (int m = first; m >= 0 && n < MAX_MEMBERS; m = mention_get(c, m)->conj_next)
+        n = add_member(out, n, m);
+    if (!c->parsed) return n;
+    int h = (int)m_stop(c, k) - 1;             /* a name hangs from its last token */
+    for (int steps = 0; steps < MAX_MEMBERS && c->toks[h].rel == DEP_CONJ &&
+                        c->toks[h].head >= 0 && c->toks[c->toks[h].head].pos != POS_VERB;
+         steps++)
+        h = c->toks[h].head;                   /* back to the first conjunct */
+    return add_conjuncts(c, h, out, n, 0);
 }
 
 static event *event_push(event_list *l)
@@ -404,11 +440,11 @@ typedef struct verb_event {
     long line;
 } verb_event;
 
-/* Appends source -> target unless the source is unknown or acts on itself. */
-static size_t emit(const sent_ctx *c, const verb_event *v, int src, int tgt, event_list *out)
+/* Appends one event with these codes unless the source is unknown or acts
+ * on itself. */
+static size_t emit_codes(const verb_event *v, int src, int tgt, const char *scode,
+                         const char *tcode, event_list *out)
 {
-    const char *scode = mention_get(c, src)->code;
-    const char *tcode = tgt >= 0 ? mention_get(c, tgt)->code : NULL;
     if (!scode || (tcode && strcmp(scode, tcode) == 0)) return 0;
     event *e = event_push(out);
     e->sent = (uint32_t)v->sent;
@@ -426,6 +462,38 @@ static size_t emit(const sent_ctx *c, const verb_event *v, int src, int tgt, eve
     return 1;
 }
 
+#define MAX_CODE_PARTS 8
+
+/* The parts of an actor code: "FRO/BIL/SAM" is a coded compound (an entry
+ * standing for several actors, as in PETRARCH) and gives three; any other
+ * code gives itself.  Returns the number written to parts. */
+static size_t code_parts(arena *a, const char *code, const char **parts)
+{
+    if (!code || !strchr(code, '/')) { parts[0] = code; return 1; }
+    size_t n = 0;
+    for (const char *p = code; *p && n < MAX_CODE_PARTS;) {
+        const char *slash = strchr(p, '/');
+        size_t len = slash ? (size_t)(slash - p) : strlen(p);
+        if (len) parts[n++] = arena_strndup(a, p, len);
+        p += len + (slash != NULL);
+    }
+    if (n == 0) parts[n++] = code;
+    return n;
+}
+
+/* Appends source -> target, once per part of a coded compound on either
+ * side, unless the source is unknown or acts on itself. */
+static size_t emit(const sent_ctx *c, const verb_event *v, int src, int tgt, event_list *out)
+{
+    const char *sp[MAX_CODE_PARTS], *tp[MAX_CODE_PARTS];
+    size_t ns = code_parts(c->a, mention_get(c, src)->code, sp);
+    size_t nt = code_parts(c->a, tgt >= 0 ? mention_get(c, tgt)->code : NULL, tp);
+    size_t added = 0;
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = 0; b < nt; b++) added += emit_codes(v, src, tgt, sp[a], tp[b], out);
+    return added;
+}
+
 /* Does an object follow the verb ("meet the challenges")? */
 static int has_object(const sent_ctx *c, size_t verb_end)
 {
@@ -438,18 +506,20 @@ static int has_object(const sent_ctx *c, size_t verb_end)
 /* Codes whose compound subject acts on itself: consultations used without
  * an object ("Lavrov and Xi met", not "... met the challenges") and formal
  * agreements ("Turkey and Greece signed an agreement"). */
-static int is_mutual(const sent_ctx *c, const char *code, size_t verb_end)
+static int is_mutual(const char *code, int has_obj)
 {
     if (strcmp(code, "057") == 0) return 1;
-    return strncmp(code, "04", 2) == 0 && !has_object(c, verb_end);
+    return strncmp(code, "04", 2) == 0 && !has_obj;
 }
 
+/* Emits source -> target for every member of a compound source and
+ * target; has_obj: the verb has a direct object (is_mutual). */
 static size_t emit_all(const sent_ctx *c, const verb_event *v, int source, int target,
-                       size_t verb_end, event_list *out)
+                       int has_obj, event_list *out)
 {
     int srcs[MAX_MEMBERS], tgts[MAX_MEMBERS];
     size_t ns = compound_members(c, source, srcs), added = 0;
-    if (target < 0 && ns > 1 && is_mutual(c, v->code, verb_end)) {
+    if (target < 0 && ns > 1 && is_mutual(v->code, has_obj)) {
         for (size_t a = 0; a < ns; a++)      /* reciprocal: "Lavrov and Xi met" */
             for (size_t b = 0; b < ns; b++)
                 if (a != b) added += emit(c, v, srcs[a], srcs[b], out);
@@ -492,6 +562,39 @@ static int passive_agent(const sent_ctx *c, size_t from, size_t limit)
     return -1;
 }
 
+/* The event of verb vm at token i with its best pattern; its clause is
+ * tokens [start, end) of the sentence. */
+static void verb_event_init(const sent_ctx *c, verb_event *v, size_t s, size_t i,
+                            const verb_match *vm, const pattern_hit *hit, size_t start,
+                            size_t end)
+{
+    memset(v, 0, sizeof *v);
+    v->sent = s;
+    v->verb_first = c->base + (uint32_t)i;
+    v->verb_n = vm->n_tokens;
+    v->clause_first = c->base + (uint32_t)start;
+    v->clause_end = c->base + (uint32_t)end;
+    if (hit->p) {
+        code_from_brackets(hit->p->code, v->code);
+        v->file = hit->p->file;
+        v->line = hit->p->line;
+    } else {
+        code_from_brackets(dict_verb_code(c->dc, vm->verb), v->code);
+        v->file = dict_verb_file(c->dc, vm->verb, &v->line);
+    }
+}
+
+/* "---" (and an empty code) means the verb or pattern makes no event. */
+static int has_code(const verb_event *v)
+{
+    return v->code[0] != '\0' && strcmp(v->code, "---") != 0;
+}
+
+static void consume(sent_ctx *c, const pattern_hit *hit)
+{
+    for (size_t k = 0; k < hit->n_used; k++) c->consumed[hit->used[k]] = 1;
+}
+
 /* Codes one verb occurrence at toks[i .. i+vm.n_tokens). */
 static size_t code_verb(sent_ctx *c, size_t s, size_t i, const verb_match *vm, event_list *out)
 {
@@ -499,21 +602,13 @@ static size_t code_verb(sent_ctx *c, size_t s, size_t i, const verb_match *vm, e
     size_t start = clause_start(c, i);
     int source = find_source(c, start, i);
     pattern_hit hit;
-    best_pattern(c, vm->verb, start, i, verb_end, source, &hit);
-    for (size_t k = 0; k < hit.n_used; k++) c->consumed[hit.used[k]] = 1;
+    best_pattern(c, vm->verb, start, i, verb_end, pattern_end(c, verb_end), source, &hit);
+    consume(c, &hit);
 
     size_t end = clause_end(c, verb_end);
-    verb_event v = {s, c->base + (uint32_t)i, vm->n_tokens, c->base + (uint32_t)start,
-                    c->base + (uint32_t)end, "", NULL, 0};
-    if (hit.p) {
-        code_from_brackets(hit.p->code, v.code);
-        v.file = hit.p->file;
-        v.line = hit.p->line;
-    } else {
-        code_from_brackets(dict_verb_code(c->dc, vm->verb), v.code);
-        v.file = dict_verb_file(c->dc, vm->verb, &v.line);
-    }
-    if (source < 0 || strcmp(v.code, "---") == 0 || v.code[0] == '\0') return 0;
+    verb_event v;
+    verb_event_init(c, &v, s, i, vm, &hit, start, end);
+    if (source < 0 || !has_code(&v)) return 0;
     if (is_negated(c, start, i)) return 0;
     if (has_modal(c, start, i) && !apply_modality(v.code)) return 0;
     int target = hit.target >= 0 ? hit.target : first_mention_after(c, verb_end, end, source, 1);
@@ -523,7 +618,184 @@ static size_t code_verb(sent_ctx *c, size_t s, size_t i, const verb_match *vm, e
         source = passive_agent(c, verb_end, end);
         if (source < 0) return 0;
     }
-    return emit_all(c, &v, source, target, verb_end, out);
+    return emit_all(c, &v, source, target, has_object(c, verb_end), out);
+}
+
+/* ---- with a parse (tree.h) ---- */
+
+/* May the mention stand for an actor in an argument of the verb? */
+static int is_actor(const sent_ctx *c, int m)
+{
+    return m >= 0 && mention_get(c, m)->code != NULL;
+}
+
+/* The actor mention standing for the noun phrase headed by token t: the
+ * mention covering t, else one in its appositions, compounds, flat names,
+ * adjectives or possessor ("the foreign minister, Sergei Lavrov";
+ * "Chinese officials"; "Russia's envoy"); -1 when none names an actor. */
+static int nominal_mention(const sent_ctx *c, int t, int depth)
+{
+    if (t < 0) return -1;
+    int m = c->mention_at[t];
+    if (is_actor(c, m)) return m;
+    if (depth >= 3) return -1;
+    for (int k = c->t.first_child[t]; k >= 0; k = c->t.next_sibling[k]) {
+        dep_rel r = (dep_rel)c->toks[k].rel;
+        if (r != DEP_APPOS && r != DEP_COMPOUND && r != DEP_FLAT && r != DEP_AMOD &&
+            r != DEP_NMOD_POSS)
+            continue;
+        int found = nominal_mention(c, k, depth + 1);
+        if (found >= 0) return found;
+    }
+    return -1;
+}
+
+/* Material conflict (CAMEO roots 18-20): "at" names the one fired at. */
+static int is_force_code(const char *code)
+{
+    return strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+           strncmp(code, "20", 2) == 0;
+}
+
+/* The preposition before mention m (skipping one determiner), or NULL. */
+static const char *preposition_before(const sent_ctx *c, int m)
+{
+    size_t k = m_start(c, m);
+    if (k > 0 && c->toks[k - 1].pos == POS_DET) k--;
+    return k > 0 ? c->toks[k - 1].key : NULL;
+}
+
+/* Is mention m a place where a verb happens: after "in", "at" ... and
+ * attached to a verb ("met in Beijing"), not to a noun ("the closure of
+ * guest houses in Bree", where it names whom the act concerns)?  With
+ * force, "at" is a target ("fired two shells at Seoul"). */
+static int is_place_of_verb(const sent_ctx *c, int m, const char *code)
+{
+    if (!mention_get(c, m)->locative) return 0;
+    const char *prep = preposition_before(c, m);
+    if (is_force_code(code) && prep && strcmp(prep, "at") == 0) return 0;
+    int h = c->toks[m_stop(c, m) - 1].head;
+    return h < 0 || c->toks[h].pos == POS_VERB || c->toks[h].pos == POS_AUX;
+}
+
+static int can_be_target(const sent_ctx *c, int m, int source, const char *code)
+{
+    return m >= 0 && m != source && !is_place_of_verb(c, m, code);
+}
+
+/* The first actor mention inside the subtree of token h that starts
+ * after token `after`, in text order. */
+static int mention_under(const sent_ctx *c, int h, int after, int source, const char *code)
+{
+    for (size_t k = mention_from(c, (size_t)after + 1); k < c->m_end; k++) {
+        int head = (int)m_stop(c, (int)k) - 1;         /* a name hangs from its last token */
+        if (is_actor(c, (int)k) && can_be_target(c, (int)k, source, code) &&
+            tree_in_phrase(&c->t, h, head))
+            return (int)k;
+    }
+    return -1;
+}
+
+/* The target of verb v: the first of its objects (tree_objects) that
+ * names an actor other than the source and is not the verb's place ("met
+ * in Beijing");
+ * else the first actor named after the verb inside its phrase ("praised
+ * the results achieved by China", "threatened to break relations with
+ * Russia"). */
+static int parsed_target(const sent_ctx *c, int v, int source, const char *code)
+{
+    int cand[24];
+    int n = tree_objects(&c->t, v, cand, 24);
+    for (int k = 0; k < n; k++) {
+        int m = nominal_mention(c, cand[k], 0);
+        if (can_be_target(c, m, source, code)) return m;
+    }
+    return mention_under(c, v, v, source, code);
+}
+
+/* "it", "they", "we": pronouns that may stand for a country or a group
+ * ("he" and "she" are mentions of their own, actors.h). */
+static int is_group_pronoun(const token *k)
+{
+    return k->pos == POS_PRON && (strcmp(k->key, "it") == 0 || strcmp(k->key, "they") == 0 ||
+                                  strcmp(k->key, "we") == 0);
+}
+
+/* The actor a verb's subject names.  A group pronoun in a reported clause
+ * stands for the reporter, as it does in news prose: "Switzerland said it
+ * had expelled two diplomats", "rebel leaders said they would meet". */
+static int subject_mention(const sent_ctx *c, int v, int subj)
+{
+    int m = nominal_mention(c, subj, 0);
+    if (m >= 0 || !is_group_pronoun(&c->toks[subj])) return m;
+    int r = tree_reporter(&c->t, v);
+    return r >= 0 && r != subj ? nominal_mention(c, r, 0) : -1;
+}
+
+/* The tagger takes a name before a noun for its subject ("a possible
+ * Putin visit"): when the parse makes the proper name right before the
+ * word its subject, and the name itself follows an article or an
+ * adjective, the word is a noun (mention_is_modifier).  "a senior Bree
+ * official said" ends in a common noun, and is a subject. */
+static int names_modify_noun(const sent_ctx *c, size_t i, size_t head, uint32_t verb)
+{
+    if (i == 0 || c->mention_at[i - 1] < 0) return 0;
+    const token *name = &c->toks[i - 1];
+    if (name->head != (int32_t)head || name->rel != DEP_NSUBJ || name->pos != POS_PROPN)
+        return 0;
+    return mention_is_modifier(c, c->mention_at[i - 1], is_base_form(c, &c->toks[head], verb));
+}
+
+/* Is verb v the xcomp of a verb the dictionary codes ("refused to meet",
+ * "agreed to visit")?  Then that verb's pattern codes the event, and v,
+ * which did not happen, codes none. */
+static int is_complement_of_coded_verb(const sent_ctx *c, int v)
+{
+    if (c->toks[v].rel != DEP_XCOMP || c->toks[v].head < 0) return 0;
+    verb_match vm;
+    int h = c->toks[v].head;
+    if (!dict_match_verb(c->dc, c->toks, c->n, (size_t)h, &vm)) return 0;
+    const char *code = dict_verb_code(c->dc, vm.verb);
+    return code && strcmp(code, "---") != 0;
+}
+
+/* Codes one verb occurrence of a parsed sentence: the roles come from the
+ * tree.  When the parse gives the verb no subject at all (a headline, a
+ * quotation the parser took apart), the shallow rules code it. */
+static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match *vm,
+                               event_list *out)
+{
+    int v = (int)(i + vm->head);
+    size_t verb_end = i + vm->n_tokens;
+    if (!tree_is_verb(&c->t, v) || names_modify_noun(c, i, (size_t)v, vm->verb) ||
+        is_complement_of_coded_verb(c, v))
+        return 0;
+    int top = tree_clause_top(&c->t, v), first, end, sub_first, sub_end;
+    tree_clause_span(&c->t, c->a, top, &first, &end);
+    tree_subtree_span(&c->t, c->a, top, &sub_first, &sub_end);
+    size_t start = (size_t)first < i ? (size_t)first : i;
+    size_t stop = (size_t)end > verb_end ? (size_t)end : verb_end;
+    size_t pattern_stop = (size_t)sub_end > stop ? (size_t)sub_end : stop;
+    int subj = tree_subject(&c->t, v);
+    if (subj < 0) return code_verb(c, s, i, vm, out);
+    int source = subject_mention(c, v, subj);
+
+    pattern_hit hit;
+    best_pattern(c, vm->verb, start, i, verb_end, pattern_stop, source, &hit);
+    consume(c, &hit);
+    verb_event ve;
+    verb_event_init(c, &ve, s, i, vm, &hit, start, stop);
+    if (source < 0 || !has_code(&ve)) return 0;
+    if (tree_is_negated(&c->t, v) || tree_is_hypothetical(&c->t, v)) return 0;
+    if (tree_has_modal(&c->t, v) && !apply_modality(ve.code)) return 0;
+    int target = hit.target >= 0 ? hit.target : parsed_target(c, v, source, ve.code);
+    if (tree_is_passive(&c->t, v)) {
+        /* The subject is acted upon; the actor, if named, is the "by" phrase. */
+        target = source;
+        source = nominal_mention(c, tree_agent(&c->t, v), 0);
+        if (source < 0) return 0;
+    }
+    return emit_all(c, &ve, source, target, tree_has_object(&c->t, v), out);
 }
 
 static int is_question(const sent_ctx *c)
@@ -542,6 +814,7 @@ static void ctx_init(sent_ctx *c, arena *a, const dict *dc, const doc *d, size_t
     const sentence *sent = &d->sents[s];
     c->dc = dc;
     c->d = d;
+    c->a = a;
     c->toks = d->tokens + sent->first_token;
     c->n = sent->n_tokens;
     c->base = sent->first_token;
@@ -554,6 +827,8 @@ static void ctx_init(sent_ctx *c, arena *a, const dict *dc, const doc *d, size_t
     for (size_t k = c->m_first; k < c->m_end; k++)
         for (size_t t = m_start(c, (int)k); t < m_stop(c, (int)k); t++)
             c->mention_at[t] = (int)k;
+    c->parsed = sent->parsed;
+    if (sent->parsed) tree_init(&c->t, a, c->toks, c->n);
 }
 
 size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
@@ -570,8 +845,25 @@ size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
             i++;
             continue;
         }
-        if (!used_as_noun(&c, i, i + vm.head, vm.verb)) added += code_verb(&c, s, i, &vm, out);
+        if (d->sents[s].parsed) added += code_verb_parsed(&c, s, i, &vm, out);
+        else if (!used_as_noun(&c, i, i + vm.head, vm.verb)) added += code_verb(&c, s, i, &vm, out);
         i += vm.n_tokens;
     }
     return added;
+}
+
+int code_sentence_is_candidate(const dict *dc, const doc *d, size_t s,
+                               const mention_list *mentions, size_t m_first)
+{
+    int has_actor = 0;
+    for (size_t k = m_first; k < mentions->n && !has_actor; k++)
+        has_actor = mentions->items[k].code != NULL;
+    if (!has_actor) return 0;
+    const sentence *se = &d->sents[s];
+    const token *toks = d->tokens + se->first_token;
+    for (size_t i = 0; i < se->n_tokens; i++) {
+        verb_match vm;
+        if (dict_match_verb(dc, toks, se->n_tokens, i, &vm)) return 1;
+    }
+    return 0;
 }

@@ -1,7 +1,23 @@
 /* code.h — coding events: who did what to whom in one sentence.
  *
- * For each verb the verb dictionary knows, used as a verb (not "the
- * meeting", "a two-day visit"), the coder finds
+ * A parsed sentence (sentence.parsed, syntax.h) is coded from its tree:
+ * for each verb the verb dictionary knows that the tagger calls a verb,
+ *   - the source is the actor its subject names (tree_subject: through
+ *     xcomp control, coordination and relative clauses; appositions,
+ *     titles and possessors name the subject; a group pronoun in a
+ *     reported clause is the reporter);
+ *   - the pattern is matched as below, inside the verb's phrase;
+ *   - the target is the pattern's + slot, else the first of the verb's
+ *     objects (tree_objects) that names an actor and is not a place, else
+ *     the first actor after the verb inside its own phrase;
+ *   - passive, negation (through xcomp), modality, questions, reciprocal
+ *     compounds and self-events as below; no event for an indirect question
+ *     or a condition ("whether", "if"), nor for a verb that is the xcomp of
+ *     a coded verb ("refused to meet": the refusal is the event).
+ * A verb the parse gives no subject at all is coded by the shallow rules.
+ *
+ * Shallow rules (no parse): for each verb the verb dictionary knows, used
+ * as a verb (not "the meeting", "a two-day visit"), the coder finds
  *   - the source: the nearest actor mention before the verb in its clause
  *     that is not the object of a preposition or a possessive modifier
  *     ("Lavrov, on a visit to Beijing, met ..." -> Lavrov); a compound
@@ -60,9 +76,15 @@ typedef struct event_list {
     size_t n, cap;
 } event_list;
 
-/* Codes sentence s (tagged; its mentions are mentions->items[m_first..n),
- * as actors_find() just appended them) and appends its events to *out.
- * Returns the number added. */
+/* Can sentence s give an event at all: does it name an actor with a code
+ * and contain a verb of the dictionary?  A sentence that cannot is not
+ * worth parsing (the pipeline skips the parse; the output is the same). */
+int code_sentence_is_candidate(const dict *dc, const doc *d, size_t s,
+                               const mention_list *mentions, size_t m_first);
+
+/* Codes sentence s (tagged, and parsed when sentence.parsed is set; its
+ * mentions are mentions->items[m_first..n), as actors_find() just appended
+ * them) and appends its events to *out.  Returns the number added. */
 size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
                      const mention_list *mentions, size_t m_first, event_list *out);
 

@@ -1,6 +1,6 @@
 /* doc.h — the data of one story as it flows through the pipeline.
  *
- *   read -> clean -> split -> tokenize -> tag -> actors -> code -> resolve -> write
+ *   read -> clean -> split -> tokenize -> tag -> actors -> parse -> code -> resolve -> write
  *
  * Each stage fills in the part of `doc` it owns and only reads what earlier
  * stages made.  Everything lives in the story's arena (arena.h).
@@ -87,6 +87,9 @@ typedef struct token {
     uint8_t lex;             /* LEX_* word classes, 0 until tagged */
     uint32_t hash;           /* key_hash() of the key (key.h) */
     const char *key;         /* match key: case-folded, accents stripped, NUL-terminated */
+    /* set by the parse stage (syntax.h) when the sentence is parsed */
+    int32_t head;            /* sentence-relative index of the head token, -1 for the root */
+    uint8_t rel;             /* dep_rel (deprel.h) of the arc from the head */
 } token;
 
 typedef struct sentence {
@@ -96,6 +99,7 @@ typedef struct sentence {
     int number;              /* 1-based among kept sentences; 0 when not kept */
     uint8_t status;          /* sentence_status */
     int duplicate_of;        /* index (into doc.sents) of the sentence it repeats, or -1 */
+    uint8_t parsed;          /* tokens carry head and rel (and the tagger's pos) */
 } sentence;
 
 typedef struct doc {

@@ -20,8 +20,14 @@ const char *dyad_version(void) { return DYAD_VERSION; }
 
 /* ---- dictionaries and the coder ---- */
 
+struct dyad_parser {
+    syntax *sx;
+    arena *a;
+};
+
 struct dyad_coder {
     dict *dc;
+    syntax *sx;          /* borrowed from a dyad_parser; NULL: shallow rules */
 };
 
 /* Built-in dictionary files, by kind. */
@@ -445,12 +451,18 @@ void dyad_story_free(dyad_story *s)
 
 const char *dyad_story_id(const dyad_story *s) { return s->st.id; }
 const char *dyad_story_date(const dyad_story *s) { return s->st.date; }
+const char *dyad_story_text(const dyad_story *s) { return s->st.text; }
 
 /* ---- coding and results ---- */
 
+void dyad_coder_use_parser(dyad_coder *c, dyad_parser *p)
+{
+    c->sx = p ? p->sx : NULL;
+}
+
 const dyad_result *dyad_code(dyad_coder *c, dyad_story *s)
 {
-    if (!s->result) s->result = pipeline_run(s->a, c->dc, &s->st);
+    if (!s->result) s->result = pipeline_run(s->a, c->dc, c->sx, &s->st);
     return s->result;
 }
 
@@ -531,11 +543,6 @@ int dyad_writer_free(dyad_writer *w)
 
 /* ---- syntax ---- */
 
-struct dyad_parser {
-    syntax *sx;
-    arena *a;
-};
-
 dyad_parser *dyad_parser_load(const char *model_dir, char *err, size_t errlen)
 {
     syntax *sx = syntax_load(model_dir, err, errlen);
@@ -580,6 +587,21 @@ int dyad_parse_story(dyad_parser *p, dyad_story *s, FILE *out)
         conllu_write_sentence(out, &us);
     }
     return ferror(out) ? -1 : 0;
+}
+
+int dyad_parser_evaluate(dyad_parser *p, const char *gold_conllu, dyad_parse_scores *out,
+                         char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    treebank *tb = conllu_read_file(gold_conllu, err, errlen);
+    if (!tb) return -1;
+    syntax_scores sc;
+    int rc = syntax_evaluate(p->sx, tb, &sc);
+    conllu_free(tb);
+    if (rc) { set_error(err, errlen, "%s: out of memory", gold_conllu); return -1; }
+    *out = (dyad_parse_scores){sc.sentences, sc.words, sc.upos, sc.xpos, sc.lemma, sc.uas,
+                               sc.las, sc.seconds > 0 ? (double)sc.words / sc.seconds : 0};
+    return 0;
 }
 
 int dyad_parse_conllu(dyad_parser *p, const char *path, FILE *out, char *err, size_t errlen)

@@ -7,7 +7,7 @@
  *   u32 number of sections
  *   per section: 16-byte NUL-padded name, u64 offset, u64 length
  *   section bytes, each 8-byte aligned
- *   u64 FNV-1a checksum of everything before it
+ *   u64 checksum of everything before it (four-lane FNV-style, model.c)
  * A file with another magic, version or checksum is refused with a clear
  * message.  Sections are free-form bytes owned by their module (the
  * tagger's weights, the parser's, the lemma exceptions, training facts).
@@ -18,7 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MODEL_FORMAT_VERSION 1
+/* 2: the checksum became checksum64 (model.c) instead of byte-wise FNV-1a. */
+#define MODEL_FORMAT_VERSION 2
 
 typedef struct model model;
 

@@ -100,14 +100,33 @@ static void fill_event(arena *a, const doc *d, const mention_list *ml, const eve
     out->dict_line = e->dict_line;
 }
 
-/* Tags, finds actors and codes every kept sentence. */
-static void code_story(arena *a, const dict *dc, doc *d, mention_list *ml, event_list *ev)
+/* Parses sentence s, each multi-word actor mention (ml->items[first..])
+ * taken as one word (syntax.h). */
+static void parse_sentence(arena *a, syntax *sx, doc *d, size_t s, const mention_list *ml,
+                           size_t first)
+{
+    uint32_t base = d->sents[s].first_token;
+    word_span *names = arena_alloc(a, (ml->n - first + 1) * sizeof *names);
+    size_t n = 0;
+    for (size_t k = first; k < ml->n; k++)
+        if (ml->items[k].n > 1) names[n++] = (word_span){ml->items[k].first - base, ml->items[k].n};
+    syntax_parse_sentence(sx, d, s, names, n);
+}
+
+/* Tags (and parses), finds actors and codes every kept sentence.  Only a
+ * sentence that can give an event is parsed (code_sentence_is_candidate);
+ * one the parser cannot take (too long, out of memory) is coded by the
+ * shallow rules. */
+static void code_story(arena *a, const dict *dc, syntax *sx, doc *d, mention_list *ml,
+                       event_list *ev)
 {
     int date = story_yyyymmdd(d->story);
     for (size_t s = 0; s < d->n_sents; s++) {
         if (d->sents[s].status != SENT_KEPT) continue;
         tag_sentence(d, s);
         size_t first = actors_find(a, dc, d, s, date, ml);
+        if (sx && code_sentence_is_candidate(dc, d, s, ml, first))
+            parse_sentence(a, sx, d, s, ml, first);
         code_sentence(a, dc, d, s, ml, first, ev);
     }
     resolve_events(a, d, ev);
@@ -121,7 +140,7 @@ static void count_sentences(struct dyad_result *r)
     }
 }
 
-struct dyad_result *pipeline_run(arena *a, const dict *dc, const story *st)
+struct dyad_result *pipeline_run(arena *a, const dict *dc, syntax *sx, const story *st)
 {
     struct dyad_result *r = arena_calloc(a, 1, sizeof *r);
     r->st = st;
@@ -138,7 +157,7 @@ struct dyad_result *pipeline_run(arena *a, const dict *dc, const story *st)
     }
     mention_list ml = {0};
     event_list ev = {0};
-    code_story(a, dc, &r->d, &ml, &ev);
+    code_story(a, dc, sx, &r->d, &ml, &ev);
     r->events = arena_calloc(a, ev.n ? ev.n : 1, sizeof *r->events);
     for (size_t k = 0; k < ev.n; k++) fill_event(a, &r->d, &ml, &ev.items[k], &r->events[k]);
     r->n_events = ev.n;

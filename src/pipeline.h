@@ -1,7 +1,10 @@
 /* pipeline.h — one story through every stage:
  *
  *   clean -> split -> tokenize -> clean_sentences -> (per kept sentence)
- *   tag -> actors -> code -> resolve -> result
+ *   tag -> actors -> parse -> code -> resolve -> result
+ *
+ * Actors come before the parse because the parser takes each multi-word
+ * actor name as one word (syntax_parse_sentence).
  *
  * Everything is allocated in the story's arena. */
 #ifndef DYAD_PIPELINE_H
@@ -11,9 +14,12 @@
 #include "dict.h"
 #include "doc.h"
 #include "result.h"
+#include "syntax.h"
 
-/* Codes the story; the result and all it points to live in `a`. */
-struct dyad_result *pipeline_run(arena *a, const dict *dc, const story *st);
+/* Codes the story; the result and all it points to live in `a`.  With a
+ * syntax analyzer the sentences are parsed and the coder reads the roles
+ * off the tree; with NULL it uses its shallow rules (code.h). */
+struct dyad_result *pipeline_run(arena *a, const dict *dc, syntax *sx, const story *st);
 
 /* The front end alone (clean, split, tokenize, clean_sentences): fills *d.
  * Returns 0, or -1 when the text is empty after cleaning. */

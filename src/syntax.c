@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "deprel.h"
 #include "lemma.h"
 #include "model.h"
 #include "parser.h"
@@ -28,6 +30,10 @@ struct syntax {
     uint16_t *xpos;
     int *heads, *labels;
     size_t cap;
+    uint32_t *word_tok;        /* parser word -> sentence token */
+    char *text;                /* NUL-separated forms of the sentence being parsed */
+    size_t text_cap;
+    uint8_t *label_rel;        /* parser label id -> dep_rel */
 };
 
 static const char *model_dir_or_default(const char *dir)
@@ -60,6 +66,10 @@ syntax *syntax_load(const char *model_dir, char *err, size_t errlen)
         return NULL;
     }
     sx->work = parser_work_new();
+    size_t nl = parser_n_labels(sx->parser);
+    sx->label_rel = xcalloc(nl ? nl : 1, 1);
+    for (size_t k = 0; k < nl; k++)
+        sx->label_rel[k] = (uint8_t)deprel_from_name(parser_label_name(sx->parser, (int)k));
     return sx;
 }
 
@@ -77,6 +87,9 @@ void syntax_free(syntax *sx)
     free(sx->xpos);
     free(sx->heads);
     free(sx->labels);
+    free(sx->text);
+    free(sx->word_tok);
+    free(sx->label_rel);
     free(sx);
 }
 
@@ -90,6 +103,17 @@ static void reserve(syntax *sx, size_t n)
     sx->xpos = xrealloc(sx->xpos, sx->cap * sizeof *sx->xpos);
     sx->heads = xrealloc(sx->heads, sx->cap * sizeof *sx->heads);
     sx->labels = xrealloc(sx->labels, sx->cap * sizeof *sx->labels);
+    sx->word_tok = xrealloc(sx->word_tok, sx->cap * sizeof *sx->word_tok);
+}
+
+/* Tags and parses the n words of sx->forms into sx->upos, xpos,
+ * xpos_names, heads and labels; 0 or -1 (out of memory). */
+static int tag_and_parse(syntax *sx, size_t n)
+{
+    tagger_tag(sx->tagger, sx->forms, n, sx->upos, sx->xpos);
+    for (size_t i = 0; i < n; i++) sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
+    return parser_parse(sx->parser, sx->work, n, sx->forms, sx->upos, sx->xpos_names, sx->heads,
+                        sx->labels);
 }
 
 int syntax_analyze(syntax *sx, arena *a, ud_word *words, size_t n)
@@ -97,11 +121,7 @@ int syntax_analyze(syntax *sx, arena *a, ud_word *words, size_t n)
     if (n == 0) return 0;
     reserve(sx, n);
     for (size_t i = 0; i < n; i++) sx->forms[i] = words[i].form;
-    tagger_tag(sx->tagger, sx->forms, n, sx->upos, sx->xpos);
-    for (size_t i = 0; i < n; i++) sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
-    if (parser_parse(sx->parser, sx->work, n, sx->forms, sx->upos, sx->xpos_names, sx->heads,
-                     sx->labels) != 0)
-        return -1;
+    if (tag_and_parse(sx, n) != 0) return -1;
     for (size_t i = 0; i < n; i++) {
         char lemma[MAX_LEMMA];
         ud_word *w = &words[i];
@@ -112,5 +132,144 @@ int syntax_analyze(syntax *sx, arena *a, ud_word *words, size_t n)
         const char *l = lemma_of(w->form, w->upos, w->xpos, lemma, sizeof lemma);
         w->lemma = arena_strdup(a, l ? l : w->form);
     }
+    return 0;
+}
+
+/* Chooses the words the parser sees: every token except the ones of a
+ * name before its last.  Fills sx->word_tok (word -> sentence token) and
+ * returns the number of words. */
+static size_t select_words(syntax *sx, size_t n, const word_span *names, size_t n_names)
+{
+    size_t m = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        while (k < n_names && names[k].first + names[k].n <= i) k++;
+        int inside = k < n_names && i >= names[k].first && i + 1 < names[k].first + names[k].n;
+        if (!inside) sx->word_tok[m++] = (uint32_t)i;
+    }
+    return m;
+}
+
+/* Copies the forms of the m chosen tokens into sx->text, each
+ * NUL-terminated, and points sx->forms at them. */
+static void sentence_forms(syntax *sx, const doc *d, const token *toks, size_t m)
+{
+    size_t need = 0;
+    for (size_t w = 0; w < m; w++) need += toks[sx->word_tok[w]].len + 1;
+    if (need > sx->text_cap) {
+        sx->text_cap = need * 2;
+        sx->text = xrealloc(sx->text, sx->text_cap);
+    }
+    char *p = sx->text;
+    for (size_t w = 0; w < m; w++) {
+        const token *t = &toks[sx->word_tok[w]];
+        memcpy(p, d->clean + t->start, t->len);
+        p[t->len] = '\0';
+        sx->forms[w] = p;
+        p += t->len + 1;
+    }
+}
+
+/* The tokens of a name before its last hang from the last one. */
+static void attach_names(token *toks, const word_span *names, size_t n_names)
+{
+    for (size_t k = 0; k < n_names; k++) {
+        uint32_t last = names[k].first + names[k].n - 1;
+        for (uint32_t i = names[k].first; i < last; i++) {
+            toks[i].head = (int32_t)last;
+            toks[i].rel = DEP_FLAT;
+        }
+    }
+}
+
+int syntax_parse_sentence(syntax *sx, doc *d, size_t s, const word_span *names,
+                          size_t n_names)
+{
+    sentence *se = &d->sents[s];
+    size_t n = se->n_tokens;
+    if (n == 0 || n > SYNTAX_MAX_TOKENS) return 0;
+    token *toks = d->tokens + se->first_token;
+    reserve(sx, n);
+    size_t m = select_words(sx, n, names, n_names);
+    sentence_forms(sx, d, toks, m);
+    if (tag_and_parse(sx, m) != 0) return -1;
+    for (size_t w = 0; w < m; w++) {
+        token *t = &toks[sx->word_tok[w]];
+        t->pos = sx->upos[w];
+        t->head = sx->heads[w] ? (int32_t)sx->word_tok[sx->heads[w] - 1] : -1;
+        t->rel = sx->label_rel[sx->labels[w]];
+    }
+    attach_names(toks, names, n_names);
+    se->parsed = 1;
+    return 1;
+}
+
+/* ---- evaluation ---- */
+
+static size_t universal_len(const char *s)
+{
+    const char *c = strchr(s, ':');
+    return c ? (size_t)(c - s) : strlen(s);
+}
+
+static int same_universal(const char *a, const char *b)
+{
+    size_t la = universal_len(a), lb = universal_len(b);
+    return la == lb && memcmp(a, b, la) == 0;
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Counts of correct answers over the words scored so far. */
+typedef struct tally {
+    size_t upos, xpos, lemma, head, label;
+} tally;
+
+static void score_sentence(const ud_sentence *gold, const ud_word *got, tally *t)
+{
+    for (size_t i = 0; i < gold->n; i++) {
+        const ud_word *g = &gold->words[i], *w = &got[i];
+        t->upos += g->upos == w->upos;
+        t->xpos += strcmp(g->xpos, w->xpos) == 0;
+        t->lemma += strcmp(g->lemma, w->lemma) == 0;
+        if (g->head == w->head) {
+            t->head++;
+            t->label += same_universal(g->deprel, w->deprel);
+        }
+    }
+}
+
+int syntax_evaluate(syntax *sx, const treebank *gold, syntax_scores *out)
+{
+    memset(out, 0, sizeof *out);
+    arena *a = arena_new();
+    tally t = {0, 0, 0, 0, 0};
+    double busy = 0;
+    for (size_t s = 0; s < gold->n_sents; s++) {
+        const ud_sentence *gs = &gold->sents[s];
+        if (gs->n == 0) continue;
+        ud_word *copy = arena_alloc(a, gs->n * sizeof *copy);
+        for (size_t i = 0; i < gs->n; i++) copy[i] = (ud_word){gs->words[i].form, NULL, 0, NULL, -1, NULL};
+        double t0 = seconds_now();
+        int rc = syntax_analyze(sx, a, copy, gs->n);
+        busy += seconds_now() - t0;
+        if (rc != 0) { arena_free(a); return -1; }
+        score_sentence(gs, copy, &t);
+        out->sentences++;
+        out->words += gs->n;
+        arena_reset(a);
+    }
+    arena_free(a);
+    double n = out->words ? (double)out->words : 1.0;
+    out->upos = 100.0 * (double)t.upos / n;
+    out->xpos = 100.0 * (double)t.xpos / n;
+    out->lemma = 100.0 * (double)t.lemma / n;
+    out->uas = 100.0 * (double)t.head / n;
+    out->las = 100.0 * (double)t.label / n;
+    out->seconds = busy;
     return 0;
 }

@@ -1,5 +1,6 @@
 /* syntax.h — tagging, lemmatizing and parsing a sentence with dyad's
- * trained models (tagger.h, lemma.h, parser.h), for `dyad parse`.
+ * trained models (tagger.h, lemma.h, parser.h): the parse stage of the
+ * coder (syntax_parse_sentence) and `dyad parse` (syntax_analyze).
  *
  * The models are the files dyad-tagger.model and dyad-parser.model of a
  * model directory: the one given, else $DYAD_MODEL_DIR, else the data/model
@@ -18,6 +19,12 @@
 
 #include "arena.h"
 #include "conllu.h"
+#include "doc.h"
+
+/* Sentences longer than this many tokens are not parsed (the coder then
+ * uses its shallow rules): parsing is linear, but such "sentences" are
+ * tables and lists, where a parse means nothing. */
+#define SYNTAX_MAX_TOKENS 400
 
 typedef struct syntax syntax;
 
@@ -28,5 +35,40 @@ void syntax_free(syntax *sx);
 /* Fills lemma, upos, xpos, head and deprel of words[0..n) from their
  * forms.  Returns 0, or -1 when out of memory. */
 int syntax_analyze(syntax *sx, arena *a, ud_word *words, size_t n);
+
+/* Scores against a gold treebank, CoNLL 2018 style with gold words:
+ * percentages over all words, punctuation included; LAS compares the
+ * universal part of DEPREL ("nsubj" for "nsubj:pass"). */
+typedef struct syntax_scores {
+    size_t sentences, words;
+    double upos, xpos, lemma, uas, las;
+    double seconds;            /* analysing time, reading excluded */
+} syntax_scores;
+
+/* Tags, lemmatizes and parses a copy of every gold sentence and scores
+ * it.  Returns 0, or -1 when out of memory. */
+int syntax_evaluate(syntax *sx, const treebank *gold, syntax_scores *out);
+
+/* A run of tokens [first, first + n) of a sentence (sentence-relative)
+ * that the parser takes as one word: a multi-word name. */
+typedef struct word_span {
+    uint32_t first, n;
+} word_span;
+
+/* The parse stage: tags and parses sentence s of d, setting each token's
+ * pos (the tagger's UPOS), head and rel (deprel.h) and the sentence's
+ * `parsed` flag.  The lexical word classes (token.lex) are kept.
+ *
+ * Each of the n_names spans (in text order, not overlapping) is given to
+ * the tagger and parser as its last word alone: "Russian Foreign Minister
+ * Sergei Lavrov met Chinese President Xi Jinping" is parsed as "Lavrov met
+ * Jinping".  The treebank has few news titles, and the parser gets them
+ * wrong; a name is one noun phrase whatever its inside.  The other tokens
+ * of a span get the last one as head, with rel DEP_FLAT, and keep their pos.
+ *
+ * Returns 1 when parsed, 0 when the sentence is empty or longer than
+ * SYNTAX_MAX_TOKENS (left as it was), -1 when out of memory. */
+int syntax_parse_sentence(syntax *sx, doc *d, size_t s, const word_span *names,
+                          size_t n_names);
 
 #endif

@@ -6,8 +6,10 @@
  * inside a sentence are PROPN, and open-class words default to NOUN unless
  * their context makes them verbs (after a pronoun subject, a modal, an
  * auxiliary or infinitival "to") or adverbs (-ly).  It exists so that
- * later stages depend on tags, not on word lists; the trained tagger and
- * parser of a later release replace it behind the same API.
+ * later stages depend on tags, not on word lists.  It serves actor
+ * recognition (which runs before the parse) and the shallow coder; when a
+ * sentence is parsed, the trained tagger's UPOS replaces its tags
+ * (syntax.h), and the word classes (token.lex) stay.
  */
 #ifndef DYAD_TAG_H
 #define DYAD_TAG_H

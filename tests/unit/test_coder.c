@@ -1,7 +1,11 @@
-/* test_coder.c — the first coder's rules, one sentence at a time, with the
+/* test_coder.c — the coder's rules, one sentence at a time, with the
  * built-in dictionaries.  Each case states the events a careful reader
  * expects, as "SOURCE>TARGET:CODE" joined by spaces in text order ("-" for
- * no target, "" for no event). */
+ * no target, "" for no event).
+ *
+ * Every case runs twice: with the shallow rules, then with the tagger and
+ * parser (the default of `dyad code`); the cases of test_syntax_roles
+ * need the parse and run only then. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +51,8 @@ static void test_titles_and_agents(void)
     EXPECT("2024-05-01", "Russian troops attacked Ukrainian positions.", "RUSMIL>UKR:190");
     /* A capital used as an actor is the government. */
     EXPECT("2024-05-01", "Moscow condemned Washington.", "RUSGOV>USAGOV:111");
+    /* A country's agent after "'s" is the country's agent. */
+    EXPECT("2024-05-01", "Russia's foreign minister praised China.", "RUSGOV>CHN:051");
 }
 
 static void test_date_restricted_roles(void)
@@ -143,11 +149,33 @@ static void test_location(void)
     dyad_story_free(s);
 }
 
-int main(void)
+/* What only the parse gets right: roles that word order does not give. */
+static void test_syntax_roles(void)
 {
-    char err[256];
-    coder = dyad_coder_new(NULL, NULL, NULL, err, sizeof err);
-    if (!coder) { printf("FAIL coder: %s\ncoder: 0 passed, 1 failed\n", err); return 1; }
+    /* The object of "met" is the one it governs, not the first name after it. */
+    EXPECT("2024-05-01", "France met the envoy who had criticized Russia.", "FRA>-:040");
+    /* A relative clause's subject is the noun it modifies. */
+    EXPECT("2024-05-01", "The French minister, who met Xi Jinping on Monday, left.",
+           "FRAGOV>CHNGOV:040");
+    /* An apposition names the subject. */
+    EXPECT("2024-05-01", "The foreign minister, Sergei Lavrov, praised China.",
+           "RUSGOV>CHN:051");
+    /* Conjuncts are members of a compound even when words stand between. */
+    EXPECT("2024-05-01", "Russia and the new Ukrainian government met China.",
+           "RUS>CHN:040 UKRGOV>CHN:040");
+    /* A coordinated verb shares its subject. */
+    EXPECT("2024-05-01", "Russia met China and praised Iran.", "RUS>CHN:040 RUS>IRN:051");
+    /* Indirect questions and conditions are not facts. */
+    EXPECT("2024-05-01", "Reporters asked whether France criticized Russia.", "");
+    EXPECT("2024-05-01", "If Russia attacks Ukraine, NATO will respond.", "");
+    /* A pronoun in a reported clause is the reporter. */
+    EXPECT("2024-05-01", "Switzerland said it had criticized Russia.", "CHE>RUS:111");
+    /* A negation reaches the verb through "to". */
+    EXPECT("2024-05-01", "China did not try to criticize Japan.", "");
+}
+
+static void run_shared_cases(void)
+{
     RUN(test_subject_verb_object);
     RUN(test_titles_and_agents);
     RUN(test_date_restricted_roles);
@@ -162,6 +190,24 @@ int main(void)
     RUN(test_pronouns);
     RUN(test_no_self_events_or_unknown_sources);
     RUN(test_location);
+}
+
+int main(void)
+{
+    char err[1024];
+    coder = dyad_coder_new(NULL, NULL, NULL, err, sizeof err);
+    if (!coder) { printf("FAIL coder: %s\ncoder: 0 passed, 1 failed\n", err); return 1; }
+    printf("shallow rules:\n");
+    run_shared_cases();
+    dyad_parser *p = dyad_parser_load(NULL, err, sizeof err);
+    CHECK(p != NULL);
+    if (p) {
+        printf("with the parser:\n");
+        dyad_coder_use_parser(coder, p);
+        run_shared_cases();
+        RUN(test_syntax_roles);
+    }
     dyad_coder_free(coder);
+    dyad_parser_free(p);
     return harness_report("coder");
 }

@@ -4,7 +4,8 @@
  * judgement adds what it must not give (no meeting from "When will Putin-Xi
  * meet?", none from "heads of state do not necessarily meet visiting
  * ministers", none from "ready to meet the new strategic challenges", the
- * repeated lead coded once). */
+ * repeated lead coded once).  The checks run with the parser (what
+ * `dyad code` does by default) and with the shallow rules. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,9 @@
 #include "harness.h"
 
 static dyad_coder *coder;
+static dyad_parser *parser;
 static dyad_input *input;
+static dyad_story *story;
 static const dyad_result *result;
 
 static const char *example_path(void)
@@ -26,14 +29,27 @@ static const char *example_path(void)
     return "examples/lavrov-xi-beijing-2024-04-09.txt";   /* the bundled copy */
 }
 
-static void load_example(void)
+/* Reads the story and codes it, with the parser when with_parser is set. */
+static void load_example(int with_parser)
 {
-    char err[256];
+    char err[1024];
     const char *paths[] = {example_path()};
     coder = dyad_coder_new(NULL, NULL, NULL, err, sizeof err);
+    parser = with_parser ? dyad_parser_load(NULL, err, sizeof err) : NULL;
+    if (with_parser && !parser) printf("cannot load the parser: %s\n", err);
+    if (coder) dyad_coder_use_parser(coder, parser);
     input = dyad_input_open(paths, 1, DYAD_INPUT_AUTO);
-    dyad_story *s = NULL;
-    if (coder && dyad_input_next(input, &s) == DYAD_STORY) result = dyad_code(coder, s);
+    story = NULL;
+    result = NULL;
+    if (coder && dyad_input_next(input, &story) == DYAD_STORY) result = dyad_code(coder, story);
+}
+
+static void unload_example(void)
+{
+    dyad_story_free(story);
+    dyad_input_close(input);
+    dyad_coder_free(coder);
+    dyad_parser_free(parser);
 }
 
 /* Number of events with this source, target and code (NULL target: none). */
@@ -114,14 +130,16 @@ static void test_no_wrong_events(void)
 
 int main(void)
 {
-    load_example();
-    RUN(test_story_is_coded);
-    RUN(test_lavrov_meets_xi);
-    RUN(test_lavrov_praises_china);
-    RUN(test_putin_intends_to_visit_china_once);
-    RUN(test_xi_praises_lavrov);
-    RUN(test_no_wrong_events);
-    dyad_input_close(input);
-    dyad_coder_free(coder);
+    for (int with_parser = 1; with_parser >= 0; with_parser--) {
+        printf("%s:\n", with_parser ? "with the parser" : "shallow rules");
+        load_example(with_parser);
+        RUN(test_story_is_coded);
+        RUN(test_lavrov_meets_xi);
+        RUN(test_lavrov_praises_china);
+        RUN(test_putin_intends_to_visit_china_once);
+        RUN(test_xi_praises_lavrov);
+        RUN(test_no_wrong_events);
+        unload_example();
+    }
     return harness_report("example");
 }
