@@ -2,8 +2,11 @@
  *
  *   train_tagger train TRAIN.conllu DEV.conllu OUT.model [--epochs N]
  *                [--xbits N] [--ubits N] [--seed N] [--lex-min N] [--jackknife 0|1] [--loo 0|1]
+ *                [--runs N]
  *       trains on TRAIN, keeps the epoch with the best UPOS accuracy on DEV,
- *       writes the model file and prints dev accuracy.
+ *       writes the model file and prints dev accuracy.  --runs N (default 4)
+ *       trains N times from zero with successive shuffles and sums the N
+ *       selected weight sets (less variance: +0.15 XPOS on dev).
  *   train_tagger eval MODEL GOLD.conllu [--repeat N]
  *       prints UPOS and XPOS accuracy against GOLD (every word counts,
  *       punctuation included, gold tokenization), model load time and
@@ -43,12 +46,13 @@ static long opt(int argc, char **argv, int from, const char *name, long def)
 static int cmd_train(int argc, char **argv)
 {
     tagger_train_opts o = { .epochs = (int)opt(argc, argv, 5, "--epochs", 12),
-                            .xbits = (int)opt(argc, argv, 5, "--xbits", 16),
+                            .xbits = (int)opt(argc, argv, 5, "--xbits", 17),
                             .ubits = (int)opt(argc, argv, 5, "--ubits", 16),
                             .seed = (uint32_t)opt(argc, argv, 5, "--seed", 1),
                             .jackknife = (int)opt(argc, argv, 5, "--jackknife", 0),
                             .leave_one_out = (int)opt(argc, argv, 5, "--loo", 1),
                             .lex_min = (int)opt(argc, argv, 5, "--lex-min", 1),
+                            .runs = (int)opt(argc, argv, 5, "--runs", 4),
                             .log = stderr };
     treebank *train = tool_read_treebank("train_tagger", argv[2]), *dev = tool_read_treebank("train_tagger", argv[3]);
     double t0 = tool_now();
@@ -133,7 +137,8 @@ int main(int argc, char **argv)
     if (argc >= 5 && strcmp(argv[1], "train") == 0) return cmd_train(argc, argv);
     if (argc >= 4 && strcmp(argv[1], "eval") == 0) return cmd_eval(argc, argv);
     fprintf(stderr, "usage: train_tagger train TRAIN DEV OUT.model [--epochs N] [--xbits N]"
-                    " [--ubits N] [--seed N] [--lex-min N] [--jackknife 0|1] [--loo 0|1]\n"
+                    " [--ubits N] [--seed N] [--lex-min N] [--jackknife 0|1] [--loo 0|1]"
+                    " [--runs N]\n"
                     "       train_tagger eval MODEL GOLD [--repeat N]\n");
     return 2;
 }

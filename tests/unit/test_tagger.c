@@ -148,6 +148,75 @@ static void test_missing_section(void)
     remove(path);
 }
 
+/* 1 when a model whose "tagger" section is the given bytes loads as a
+ * tagger; 0 with err. */
+static int section_loads(const void *bytes, size_t len, char *err, size_t errlen)
+{
+    model_writer *w = model_writer_new();
+    model_writer_add(w, "tagger", bytes, len);
+    char path[] = "/tmp/dyad_tagger_sec_XXXXXX";
+    close(mkstemp(path));
+    CHECK_INT(model_writer_save(w, path, err, errlen), 0);
+    model_writer_free(w);
+    model *m = model_load(path, err, errlen);
+    remove(path);
+    CHECK(m != NULL);
+    tagger *t = m ? tagger_load(m, err, errlen) : NULL;
+    tagger_free(t);
+    model_free(m);
+    return t != NULL;
+}
+
+/* A section written by older code (layout 1, "TAG1") is refused with a
+ * message that says to retrain; so is a newer layout version, and a
+ * header whose sizes do not match the section. */
+static void test_layout_version(void)
+{
+    unsigned char sec[64];
+    char err[256] = "";
+    memset(sec, 0, sizeof sec);
+    memcpy(sec, "TAG1", 4);
+    sec[4] = 16;
+    CHECK(!section_loads(sec, sizeof sec, err, sizeof err));
+    CHECK(strstr(err, "layout version 1") != NULL && strstr(err, "retrain") != NULL);
+    memcpy(sec, "DTAG", 4);
+    sec[4] = 99;
+    CHECK(!section_loads(sec, sizeof sec, err, sizeof err));
+    CHECK(strstr(err, "layout version 99") != NULL);
+    sec[4] = 2;                                 /* right version, sizes wrong */
+    const unsigned char fields[] = { 10, 3, 10, POS_COUNT, 0, 0 };
+    for (int k = 0; k < 6; k++) sec[8 + 4 * k] = fields[k];
+    CHECK(!section_loads(sec, sizeof sec, err, sizeof err));
+    CHECK(strstr(err, "malformed") != NULL);
+}
+
+/* The section's integers are little-endian whatever the host. */
+static void test_little_endian_header(void)
+{
+    treebank *tb = tiny_treebank();
+    if (!tb) { CHECK(tb != NULL); return; }
+    tagger *t = train_tiny(tb);
+    model_writer *w = model_writer_new();
+    tagger_save(t, w);
+    char path[] = "/tmp/dyad_tagger_le_XXXXXX", err[256] = "";
+    close(mkstemp(path));
+    CHECK_INT(model_writer_save(w, path, err, sizeof err), 0);
+    model_writer_free(w);
+    model *m = model_load(path, err, sizeof err);
+    size_t len = 0;
+    const unsigned char *p = m ? model_section(m, "tagger", &len) : NULL;
+    CHECK(p != NULL && len > 32);
+    if (p && len > 32) {
+        static const unsigned char want[] = { 'D', 'T', 'A', 'G', 2, 0, 0, 0, 10, 0, 0, 0,
+                                              10, 0, 0, 0, 10, 0, 0, 0, POS_COUNT, 0, 0, 0 };
+        CHECK(memcmp(p, want, sizeof want) == 0);
+    }
+    model_free(m);
+    remove(path);
+    tagger_free(t);
+    conllu_free(tb);
+}
+
 static void test_ewt_dev_accuracy(void)
 {
     const char *shared = getenv("SHARED");
@@ -170,10 +239,10 @@ static void test_ewt_dev_accuracy(void)
         tagger_evaluate(t, tb, &sc);
         printf("  dev UPOS %.2f%% XPOS %.2f%%\n", 100.0 * (double)sc.upos_ok / (double)sc.words,
                100.0 * (double)sc.xpos_ok / (double)sc.words);
-        /* Recorded when the committed model was trained: dev UPOS 95.19%,
-         * XPOS 94.42%.  A drop of more than 0.2 points fails. */
-        CHECK(sc.upos_ok * 10000 >= sc.words * 9499);
-        CHECK(sc.xpos_ok * 10000 >= sc.words * 9422);
+        /* Recorded when the committed model was trained: dev UPOS 95.35%,
+         * XPOS 94.56%.  A drop of more than 0.2 points fails. */
+        CHECK(sc.upos_ok * 10000 >= sc.words * 9515);
+        CHECK(sc.xpos_ok * 10000 >= sc.words * 9436);
     }
     conllu_free(tb);
     tagger_free(t);
@@ -185,6 +254,8 @@ int main(void)
     RUN(test_train_and_tag);
     RUN(test_deterministic_and_round_trip);
     RUN(test_missing_section);
+    RUN(test_layout_version);
+    RUN(test_little_endian_header);
     RUN(test_ewt_dev_accuracy);
     return harness_report("tagger");
 }
