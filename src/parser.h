@@ -9,7 +9,9 @@
  * complete then).  Input: word forms and UPOS; output: HEAD and DEPREL.
  *
  * XPOS (e.g. Penn tags from the tagger) is optional but helps: a model
- * trained with it should be given it.
+ * trained with it should be given it.  The shipped model is trained on
+ * tags predicted by jackknifed taggers (train_parser --jackknife), as it
+ * meets tagger output, not gold tags, when it is used.
  *
  * Example (one sentence "Lavrov met Xi ."):
  *   parser *p = parser_from_model(m, err, sizeof err);
@@ -96,7 +98,9 @@ size_t parser_n_labels(const parser *p);
 const char *parser_label_name(const parser *p, int i);
 
 /* Model file sections "parser.meta", "parser.labels", "parser.trans",
- * "parser.label" (sparse: only non-zero rows).  parser_save adds them to a
+ * "parser.label" (sparse: only non-zero rows; little-endian; the meta
+ * section carries the layout version, and parser_from_model refuses a
+ * model of another version, saying so).  parser_save adds them to a
  * writer the caller saves; the bytes are copied.  0 or -1 (out of memory). */
 int parser_save(const parser *p, model_writer *w);
 /* Builds a parser from a loaded model (the parser copies what it needs, the

@@ -1,22 +1,64 @@
 /* parser_io.c — the parser's sections of a dyad model file.
  *
- *   parser.meta    u32 x 8: version, trans bits, label bits, labels,
- *                  trans stride, label stride, trans scale, label scale
- *                  (the scales are float bits)
+ *   parser.meta    u32 x 8: layout version (PARSER_LAYOUT_VERSION), trans
+ *                  bits, label bits, labels, trans stride, label stride,
+ *                  trans scale, label scale (the scales are float bits)
  *   parser.labels  label names, each NUL-terminated, in label order
  *   parser.trans   u32 rows, then per non-zero row: u32 index, stride int16
  *                  (weight = value * scale)
  *   parser.label   the same for the label table
- * Integers and floats are stored in host byte order (little-endian on every
- * machine dyad targets); a big-endian host refuses the file (meta check).
+ * Every integer (and float bit pattern) is stored little-endian, whatever
+ * the host.  The layout version changes whenever the sections or the
+ * features they weigh change: a model written by other code is refused
+ * with a message naming both versions, not misread.
  */
 #include "parser_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define PARSER_IO_VERSION 2u
+/* 3: explicit little-endian integers, this version check (2 was host
+ * order with no message of its own). */
+#define PARSER_LAYOUT_VERSION 3u
 #define META_N 8
+
+/* Little-endian writers and readers. */
+static void put_u16(unsigned char *p, uint16_t v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+}
+
+static void put_u32(unsigned char *p, uint32_t v)
+{
+    put_u16(p, (uint16_t)v);
+    put_u16(p + 2, (uint16_t)(v >> 16));
+}
+
+static uint16_t get_u16(const unsigned char *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static uint32_t get_u32(const unsigned char *p)
+{
+    return (uint32_t)get_u16(p) | (uint32_t)get_u16(p + 2) << 16;
+}
+
+/* The bit pattern of a float, and back. */
+static uint32_t float_bits(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, 4);
+    return u;
+}
+
+static float bits_float(uint32_t u)
+{
+    float f;
+    memcpy(&f, &u, 4);
+    return f;
+}
 
 /* 1 when row r of t has a non-zero weight. */
 static int row_used(const qtable *t, size_t r)
@@ -34,69 +76,76 @@ static unsigned char *pack_table(const qtable *t, size_t *len)
     size_t rows = (size_t)1 << t->bits, used = 0;
     for (size_t r = 0; r < rows; r++)
         used += row_used(t, r);
-    size_t rowb = 4 + (size_t)t->stride * sizeof(int16_t);
+    size_t rowb = 4 + (size_t)t->stride * 2;
     unsigned char *buf = malloc(4 + used * rowb);
     if (!buf)
         return NULL;
-    uint32_t u = (uint32_t)used;
-    memcpy(buf, &u, 4);
+    put_u32(buf, (uint32_t)used);
     unsigned char *p = buf + 4;
     for (size_t r = 0; r < rows; r++) {
         if (!row_used(t, r))
             continue;
-        uint32_t idx = (uint32_t)r;
-        memcpy(p, &idx, 4);
-        memcpy(p + 4, t->w + r * (size_t)t->stride, rowb - 4);
+        put_u32(p, (uint32_t)r);
+        const int16_t *w = t->w + r * (size_t)t->stride;
+        for (int c = 0; c < t->stride; c++)
+            put_u16(p + 4 + 2 * c, (uint16_t)w[c]);
         p += rowb;
     }
     *len = 4 + used * rowb;
     return buf;
 }
 
+/* Adds a packed section (freeing the buffer); -1 when it is NULL. */
+static int add_packed(model_writer *w, const char *name, unsigned char *b, size_t len)
+{
+    if (!b)
+        return -1;
+    model_writer_add(w, name, b, len);
+    free(b);
+    return 0;
+}
+
 int parser_save(const parser *p, model_writer *w)
 {
-    uint32_t meta[META_N] = {PARSER_IO_VERSION, (uint32_t)p->trans.bits,
+    uint32_t meta[META_N] = {PARSER_LAYOUT_VERSION, (uint32_t)p->trans.bits,
                              (uint32_t)p->label.bits, (uint32_t)p->n_labels,
-                             (uint32_t)p->trans.stride, (uint32_t)p->label.stride, 0, 0};
-    memcpy(&meta[6], &p->trans.scale, 4);
-    memcpy(&meta[7], &p->label.scale, 4);
-    model_writer_add(w, "parser.meta", meta, sizeof meta);
+                             (uint32_t)p->trans.stride, (uint32_t)p->label.stride,
+                             float_bits(p->trans.scale), float_bits(p->label.scale)};
+    unsigned char mb[META_N * 4];
+    for (int i = 0; i < META_N; i++)
+        put_u32(mb + 4 * i, meta[i]);
+    model_writer_add(w, "parser.meta", mb, sizeof mb);
     size_t len = 0;
     for (int i = 0; i < p->n_labels; i++)
         len += strlen(p->label_names[i]) + 1;
     model_writer_add(w, "parser.labels", p->names_mem, len);
-    unsigned char *t = pack_table(&p->trans, &len);
-    if (!t)
+    unsigned char *b = pack_table(&p->trans, &len);
+    if (add_packed(w, "parser.trans", b, len) != 0)
         return -1;
-    model_writer_add(w, "parser.trans", t, len);
-    free(t);
-    if (!(t = pack_table(&p->label, &len)))
-        return -1;
-    model_writer_add(w, "parser.label", t, len);
-    free(t);
-    return 0;
+    b = pack_table(&p->label, &len);
+    return add_packed(w, "parser.label", b, len);
 }
 
 /* Fills table t (shape already set) from a packed section; -1 if malformed. */
 static int unpack_table(qtable *t, const unsigned char *b, size_t len)
 {
     size_t rows = (size_t)1 << t->bits;
-    size_t rowb = 4 + (size_t)t->stride * sizeof(int16_t);
-    uint32_t used;
+    size_t rowb = 4 + (size_t)t->stride * 2;
     if (!b || len < 4)
         return -1;
-    memcpy(&used, b, 4);
-    if (len != 4 + (size_t)used * rowb)
+    size_t used = get_u32(b);
+    if (len != 4 + used * rowb)
         return -1;
     if (!(t->w = calloc(rows * (size_t)t->stride, sizeof(int16_t))))
         return -1;
     for (size_t i = 0; i < used; i++) {
         const unsigned char *e = b + 4 + i * rowb;
-        uint32_t idx;
-        memcpy(&idx, e, 4);
+        uint32_t idx = get_u32(e);
         if (idx >= rows)
             return -1;
-        memcpy(t->w + (size_t)idx * (size_t)t->stride, e + 4, rowb - 4);
+        int16_t *w = t->w + (size_t)idx * (size_t)t->stride;
+        for (int c = 0; c < t->stride; c++)
+            w[c] = (int16_t)get_u16(e + 4 + 2 * c);
     }
     return 0;
 }
@@ -121,11 +170,14 @@ static int load_labels(parser *p, const char *names, size_t len)
     return 0;
 }
 
-/* Checks the meta section and sets the table shapes; -1 when invalid. */
-static int load_meta(parser *p, const uint32_t *m, size_t len)
+/* Checks the meta section (version already checked) and sets the table
+ * shapes; -1 when invalid. */
+static int load_meta(parser *p, const unsigned char *b)
 {
-    if (!m || len != META_N * sizeof(uint32_t) || m[0] != PARSER_IO_VERSION ||
-        m[1] < 8 || m[1] > 28 || m[2] < 8 || m[2] > 28 || m[3] == 0 ||
+    uint32_t m[META_N];
+    for (int i = 0; i < META_N; i++)
+        m[i] = get_u32(b + 4 * i);
+    if (m[1] < 8 || m[1] > 28 || m[2] < 8 || m[2] > 28 || m[3] == 0 ||
         m[3] > PARSER_MAX_LABELS || m[4] != PT_STRIDE || m[5] != ((m[3] + 7) & ~7u))
         return -1;
     p->trans.bits = (int)m[1];
@@ -135,23 +187,40 @@ static int load_meta(parser *p, const uint32_t *m, size_t len)
     p->trans.nclass = PT_N;
     p->label.stride = (int)m[5];
     p->label.nclass = p->n_labels;
-    memcpy(&p->trans.scale, &m[6], 4);
-    memcpy(&p->label.scale, &m[7], 4);
+    p->trans.scale = bits_float(m[6]);
+    p->label.scale = bits_float(m[7]);
+    return 0;
+}
+
+/* 0 when the meta section has this build's layout version; else -1 with
+ * the reason in err. */
+static int check_version(const unsigned char *meta, size_t len, char *err, size_t errlen)
+{
+    if (!meta || len < 4) {
+        snprintf(err, errlen, "model: no parser.meta section (not a parser model?)");
+        return -1;
+    }
+    uint32_t v = get_u32(meta);
+    if (v != PARSER_LAYOUT_VERSION) {
+        snprintf(err, errlen, "model: parser layout version %u, this build reads "
+                 "version %u; retrain the parser with this build (train_parser train)",
+                 (unsigned)v, PARSER_LAYOUT_VERSION);
+        return -1;
+    }
     return 0;
 }
 
 parser *parser_from_model(const model *m, char *err, size_t errlen)
 {
-    parser *p = calloc(1, sizeof *p);
     size_t lm = 0, ll = 0, lt = 0, lb = 0;
-    const void *meta = model_section(m, "parser.meta", &lm);
+    const unsigned char *meta = model_section(m, "parser.meta", &lm);
+    if (check_version(meta, lm, err, errlen) != 0)
+        return NULL;
     const void *names = model_section(m, "parser.labels", &ll);
     const void *tr = model_section(m, "parser.trans", &lt);
     const void *lab = model_section(m, "parser.label", &lb);
-    uint32_t mcopy[META_N];
-    if (meta && lm == sizeof mcopy)
-        memcpy(mcopy, meta, sizeof mcopy);
-    if (!p || !meta || lm != sizeof mcopy || load_meta(p, mcopy, lm) != 0 ||
+    parser *p = calloc(1, sizeof *p);
+    if (!p || lm != META_N * 4 || load_meta(p, meta) != 0 ||
         load_labels(p, names, ll) != 0 || unpack_table(&p->trans, tr, lt) != 0 ||
         unpack_table(&p->label, lab, lb) != 0) {
         snprintf(err, errlen, "model: missing or malformed parser sections");

@@ -3,11 +3,12 @@
  *   train_parser train TRAIN.conllu DEV.conllu OUT.model
  *                [--epochs N] [--seed S] [--tbits B] [--lbits B]
  *                [--skip-nonprojective 1]
- *                [--tagger TAGGER.model] [--jackknife K]
+ *                [--tagger TAGGER.model] [--jackknife K [--write-tagged F]]
  *       trains (gold UPOS and XPOS), selects the epoch with the best dev LAS and
  *       writes the parser sections into OUT.model.  With --jackknife K the
  *       training tags are predicted: K taggers, each trained on K-1 folds,
- *       tag the remaining fold; with --tagger the dev set is tagged by it.
+ *       tag the remaining fold (--write-tagged saves that training set as
+ *       CoNLL-U); with --tagger the dev set is tagged by it.
  *   train_parser eval MODEL GOLD.conllu [--tagger TAGGER.model] [--repeat N]
  *       parses GOLD with its gold UPOS and XPOS, or with the tags the tagger
  *       predicts,
@@ -44,6 +45,15 @@ static const char *opt_str(int argc, char **argv, const char *name)
     return NULL;
 }
 
+/* The fold (0..k-1) of sentence s: every k-th sentence.  Contiguous
+ * blocks (whole documents held out, 95.7% UPOS on train instead of 96.7%,
+ * nearer the 95.2% of dev) were measured too and parsed dev worse, by 0.17
+ * UAS and 0.11 LAS on average over three seeds. */
+static size_t fold_of(size_t s, size_t k)
+{
+    return s % k;
+}
+
 /* Replaces the UPOS and XPOS of every word of tb (of fold `fold` of k
  * when k > 0) with tg's predictions; XPOS names are then owned by tg.
  * Returns the number of words whose UPOS was kept. */
@@ -55,7 +65,7 @@ static size_t retag(tagger *tg, treebank *tb, size_t fold, size_t k)
     uint16_t xpos[1024];
     for (size_t s = 0; s < tb->n_sents; s++) {
         ud_sentence *us = &tb->sents[s];
-        if ((k && s % k != fold) || us->n > 1024)
+        if ((k && fold_of(s, k) != fold) || us->n > 1024)
             continue;
         for (size_t i = 0; i < us->n; i++)
             forms[i] = us->words[i].form;
@@ -75,12 +85,15 @@ static tagger **jackknife(treebank *train, const treebank *dev, int k)
 {
     tagger **tg = calloc((size_t)k, sizeof *tg);
     ud_sentence *rest = malloc(train->n_sents * sizeof *rest);
-    tagger_train_opts o = {.epochs = 10, .xbits = 17, .ubits = 17, .seed = 1,
-                           .jackknife = 1, .lex_min = 1, .log = NULL};
+    /* The settings train_tagger uses for the shipped tagger: the fold
+     * taggers must make the errors the real one makes at parse time. */
+    tagger_train_opts o = {.epochs = 12, .xbits = 16, .ubits = 16, .seed = 1,
+                           .jackknife = 0, .leave_one_out = 1, .lex_min = 1,
+                           .log = NULL};
     for (int f = 0; tg && rest && f < k; f++) {
         treebank part = {rest, 0, 0, NULL};
         for (size_t s = 0; s < train->n_sents; s++)
-            if (s % (size_t)k != (size_t)f) {
+            if (fold_of(s, (size_t)k) != (size_t)f) {
                 rest[part.n_sents++] = train->sents[s];
                 part.n_words += train->sents[s].n;
             }
@@ -94,6 +107,20 @@ static tagger **jackknife(treebank *train, const treebank *dev, int k)
             100.0 * (double)same / (double)train->n_words);
     free(rest);
     return tg;
+}
+
+/* Writes tb as CoNLL-U to path (the jackknifed training set, to train
+ * again without tagging again). */
+static void write_treebank(const treebank *tb, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "train_parser: cannot write %s\n", path);
+        return;
+    }
+    for (size_t s = 0; s < tb->n_sents; s++)
+        conllu_write_sentence(f, &tb->sents[s]);
+    fclose(f);
 }
 
 /* train subcommand. */
@@ -123,6 +150,9 @@ static int cmd_train(int argc, char **argv)
         return 1;
     }
     tagger **tgs = k > 1 ? jackknife(train, dev, k) : NULL;
+    const char *tagged_out = opt_str(argc, argv, "--write-tagged");
+    if (tgs && tagged_out)
+        write_treebank(train, tagged_out);
     if (dtg)
         fprintf(stderr, "dev UPOS accuracy %.2f%%\n",
                 100.0 * (double)retag(dtg, dev, 0, 0) / (double)dev->n_words);

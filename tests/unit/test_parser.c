@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conllu.h"
 #include "doc.h"
@@ -267,9 +268,73 @@ static void test_training_deterministic_and_round_trip(void)
     free_tb(tb);
 }
 
+/* Saves p into a fresh model writer's image at path; 0 on success. */
+static int save_to(const parser *p, const char *path)
+{
+    char err[256];
+    model_writer *mw = model_writer_new();
+    int rc = parser_save(p, mw) != 0 || model_writer_save(mw, path, err, sizeof err) != 0;
+    model_writer_free(mw);
+    return rc;
+}
+
+/* The parser sections store little-endian integers (whatever the host),
+ * and a model with another parser layout version is refused with a message
+ * naming both versions. */
+static void test_layout_version_and_byte_order(void)
+{
+    treebank *tb = tiny_treebank(2);
+    parser *a = train_tiny(tb);
+    CHECK(a != NULL);
+    char path[] = "/tmp/dyad_test_parser_XXXXXX", err[256] = "";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (a && fd >= 0 && save_to(a, path) == 0) {
+        model *m = model_load(path, err, sizeof err);
+        size_t len = 0;
+        const unsigned char *meta = m ? model_section(m, "parser.meta", &len) : NULL;
+        CHECK(meta != NULL && len == 32);
+        if (meta && len == 32) {
+            CHECK_INT(meta[0], 3);                 /* version 3, little-endian */
+            CHECK(meta[1] == 0 && meta[2] == 0 && meta[3] == 0);
+            CHECK_INT(meta[4], a->trans.bits);     /* trans bits */
+            /* the same sections under an older layout version */
+            unsigned char old[32];
+            memcpy(old, meta, 32);
+            old[0] = 2;
+            model_writer *mw = model_writer_new();
+            const char *names[] = {"parser.labels", "parser.trans", "parser.label"};
+            model_writer_add(mw, "parser.meta", old, sizeof old);
+            for (int i = 0; i < 3; i++) {
+                size_t l = 0;
+                const void *d = model_section(m, names[i], &l);
+                model_writer_add(mw, names[i], d, l);
+            }
+            CHECK_INT(model_writer_save(mw, path, err, sizeof err), 0);
+            model_writer_free(mw);
+            model *m2 = model_load(path, err, sizeof err);
+            parser *b = m2 ? parser_from_model(m2, err, sizeof err) : NULL;
+            CHECK(m2 != NULL && b == NULL);
+            CHECK(strstr(err, "parser layout version 2") != NULL);
+            CHECK(strstr(err, "version 3") != NULL);
+            parser_free(b);
+            model_free(m2);
+        }
+        model_free(m);
+    }
+    if (fd >= 0) {
+        close(fd);
+        remove(path);
+    }
+    parser_free(a);
+    free_tb(tb);
+}
+
 /* The committed model on the EWT dev set with gold tags, against the
- * figures recorded when it was trained (UAS 88.78, LAS 86.86): a drop of
- * more than 0.2 points fails. */
+ * figures recorded when it was trained (UAS 87.55, LAS 85.47): a drop of
+ * more than 0.2 points fails.  (The model is trained on jackknifed tags,
+ * for predicted tags, where it scores UAS 84.88, LAS 81.40 on dev; gold
+ * tags are checked because they need no tagger.) */
 static void test_committed_model_on_dev(void)
 {
     const char *shared = getenv("SHARED");
@@ -293,8 +358,8 @@ static void test_committed_model_on_dev(void)
         size_t words = parser_evaluate(pr, tb, NULL, &uas, &las);
         printf("  dev (gold tags) UAS %.2f LAS %.2f over %zu words\n", uas, las, words);
         CHECK_INT(words, 25147);
-        CHECK(uas >= 88.78 - 0.2);
-        CHECK(las >= 86.86 - 0.2);
+        CHECK(uas >= 87.55 - 0.2);
+        CHECK(las >= 85.47 - 0.2);
     }
     conllu_free(tb);
     parser_free(pr);
@@ -309,6 +374,7 @@ int main(void)
     RUN(test_feature_hashing_deterministic);
     RUN(test_tiny_training_learns);
     RUN(test_training_deterministic_and_round_trip);
+    RUN(test_layout_version_and_byte_order);
     RUN(test_committed_model_on_dev);
     return harness_report("parser");
 }
