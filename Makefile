@@ -63,8 +63,10 @@ $(B)/tools/%: tools/%.c tools/tool_util.h $(B)/libdyad.a | $(B)/tools
 
 $(B)/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(B)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# The archive is rebuilt from scratch, so that the object of a deleted
+# source file does not linger in it.
 $(B)/libdyad.a: $(OBJ)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 $(B)/dyad: cli/main.c $(B)/libdyad.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libdyad.a $(LDLIBS)
 
@@ -74,7 +76,7 @@ $(B)/tests/%: tests/unit/%.c tests/harness.h $(B)/libdyad.a | $(B)/tests
 $(B)/san/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(B)/san/obj
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 $(B)/san/libdyad.a: $(SAN_OBJ)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 $(B)/san/dyad: cli/main.c $(B)/san/libdyad.a
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $< $(B)/san/libdyad.a $(LDLIBS)
 $(B)/san/tests/%: tests/unit/%.c tests/harness.h $(B)/san/libdyad.a | $(B)/san/tests

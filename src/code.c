@@ -666,16 +666,20 @@ static const char *preposition_before(const sent_ctx *c, int m)
 }
 
 /* Is mention m a place where a verb happens: after "in", "at" ... and
- * attached to a verb ("met in Beijing"), not to a noun ("the closure of
- * guest houses in Bree", where it names whom the act concerns)?  With
- * force, "at" is a target ("fired two shells at Seoul"). */
+ * attached to a verb or to the verb's object ("met in Beijing", "held
+ * talks in Athens"), not deeper in a noun phrase ("the closure of guest
+ * houses in Bree", where it names whom the act concerns)?  With force,
+ * "at" is a target ("fired two shells at Seoul"). */
 static int is_place_of_verb(const sent_ctx *c, int m, const char *code)
 {
     if (!mention_get(c, m)->locative) return 0;
     const char *prep = preposition_before(c, m);
     if (is_force_code(code) && prep && strcmp(prep, "at") == 0) return 0;
     int h = c->toks[m_stop(c, m) - 1].head;
-    return h < 0 || c->toks[h].pos == POS_VERB || c->toks[h].pos == POS_AUX;
+    if (h < 0 || c->toks[h].pos == POS_VERB || c->toks[h].pos == POS_AUX) return 1;
+    int hh = c->toks[h].head;
+    return c->toks[h].rel == DEP_OBJ && hh >= 0 &&
+           (c->toks[hh].pos == POS_VERB || c->toks[hh].pos == POS_AUX);
 }
 
 static int can_be_target(const sent_ctx *c, int m, int source, const char *code)
@@ -827,8 +831,11 @@ static void ctx_init(sent_ctx *c, arena *a, const dict *dc, const doc *d, size_t
     for (size_t k = c->m_first; k < c->m_end; k++)
         for (size_t t = m_start(c, (int)k); t < m_stop(c, (int)k); t++)
             c->mention_at[t] = (int)k;
-    c->parsed = sent->parsed;
-    if (sent->parsed) tree_init(&c->t, a, c->toks, c->n);
+    c->parsed = 0;
+    if (sent->parsed) {
+        tree_init(&c->t, a, c->toks, c->n);
+        c->parsed = tree_is_clause(&c->t);    /* else the shallow rules code it */
+    }
 }
 
 size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
@@ -845,7 +852,7 @@ size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
             i++;
             continue;
         }
-        if (d->sents[s].parsed) added += code_verb_parsed(&c, s, i, &vm, out);
+        if (c.parsed) added += code_verb_parsed(&c, s, i, &vm, out);
         else if (!used_as_noun(&c, i, i + vm.head, vm.verb)) added += code_verb(&c, s, i, &vm, out);
         i += vm.n_tokens;
     }

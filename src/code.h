@@ -14,7 +14,8 @@
  *     compounds and self-events as below; no event for an indirect question
  *     or a condition ("whether", "if"), nor for a verb that is the xcomp of
  *     a coded verb ("refused to meet": the refusal is the event).
- * A verb the parse gives no subject at all is coded by the shallow rules.
+ * A verb the parse gives no subject at all is coded by the shallow rules,
+ * and so is a sentence the parse does not read as a clause (tree_is_clause).
  *
  * Shallow rules (no parse): for each verb the verb dictionary knows, used
  * as a verb (not "the meeting", "a two-day visit"), the coder finds

@@ -78,6 +78,11 @@ typedef struct tagger_train_opts {
     FILE *log;         /* per-epoch progress, or NULL */
 } tagger_train_opts;
 
+/* The settings the shipped tagger is trained with (train_tagger's
+ * defaults; train_parser's jackknife taggers use them too, so that they
+ * make the errors the shipped tagger makes). */
+tagger_train_opts tagger_default_train_opts(void);
+
 /* Trains on train; each run keeps the epoch with the best dev UPOS
  * accuracy (dev may be NULL: then the last epoch).  Returns a tagger that
  * owns its weights. */

@@ -514,3 +514,19 @@ tagger *tagger_train(const treebank *train, const treebank *dev, const tagger_tr
     set_weights(t, best);
     return t;
 }
+
+tagger_train_opts tagger_default_train_opts(void)
+{
+    tagger_train_opts o;
+    memset(&o, 0, sizeof o);
+    o.epochs = 12;
+    o.xbits = 17;
+    o.ubits = 16;
+    o.seed = 1;
+    o.jackknife = 0;
+    o.leave_one_out = 1;
+    o.lex_min = 1;
+    o.runs = 4;
+    o.log = NULL;
+    return o;
+}

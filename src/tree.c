@@ -29,6 +29,17 @@ void tree_init(tree *t, arena *a, const token *toks, size_t n)
 static dep_rel rel_of(const tree *t, int i) { return (dep_rel)t->toks[i].rel; }
 static int head_of(const tree *t, int i) { return t->toks[i].head; }
 
+int tree_is_clause(const tree *t)
+{
+    for (int i = 0; i < t->n; i++) {
+        if (head_of(t, i) >= 0) continue;
+        if (t->toks[i].pos == POS_VERB || t->toks[i].pos == POS_AUX) return 1;
+        return tree_child(t, i, DEP_COP) >= 0 || tree_child(t, i, DEP_NSUBJ) >= 0 ||
+               tree_child(t, i, DEP_NSUBJ_PASS) >= 0;
+    }
+    return 0;
+}
+
 int tree_child(const tree *t, int h, dep_rel r)
 {
     if (h < 0) return -1;

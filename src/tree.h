@@ -33,6 +33,12 @@ typedef struct tree {
 /* Indexes the children of a parsed sentence; arrays live in `a`. */
 void tree_init(tree *t, arena *a, const token *toks, size_t n);
 
+/* Does the parse read the sentence as a clause: a verb at its root, or a
+ * root with a subject or a copula ("Lavrov is a friend")?  A news sentence
+ * parsed as one long noun phrase ("troops' attacked Ukrainian positions")
+ * is a parse to distrust. */
+int tree_is_clause(const tree *t);
+
 /* The first child of h with relation r, or -1. */
 int tree_child(const tree *t, int h, dep_rel r);
 

@@ -85,11 +85,9 @@ static tagger **jackknife(treebank *train, const treebank *dev, int k)
 {
     tagger **tg = calloc((size_t)k, sizeof *tg);
     ud_sentence *rest = malloc(train->n_sents * sizeof *rest);
-    /* The settings train_tagger uses for the shipped tagger: the fold
-     * taggers must make the errors the real one makes at parse time. */
-    tagger_train_opts o = {.epochs = 12, .xbits = 16, .ubits = 16, .seed = 1,
-                           .jackknife = 0, .leave_one_out = 1, .lex_min = 1,
-                           .log = NULL};
+    /* The settings of the shipped tagger: the fold taggers must make the
+     * errors the real one makes at parse time. */
+    tagger_train_opts o = tagger_default_train_opts();
     for (int f = 0; tg && rest && f < k; f++) {
         treebank part = {rest, 0, 0, NULL};
         for (size_t s = 0; s < train->n_sents; s++)

@@ -45,14 +45,15 @@ static long opt(int argc, char **argv, int from, const char *name, long def)
 /* The train command. */
 static int cmd_train(int argc, char **argv)
 {
-    tagger_train_opts o = { .epochs = (int)opt(argc, argv, 5, "--epochs", 12),
-                            .xbits = (int)opt(argc, argv, 5, "--xbits", 17),
-                            .ubits = (int)opt(argc, argv, 5, "--ubits", 16),
-                            .seed = (uint32_t)opt(argc, argv, 5, "--seed", 1),
-                            .jackknife = (int)opt(argc, argv, 5, "--jackknife", 0),
-                            .leave_one_out = (int)opt(argc, argv, 5, "--loo", 1),
-                            .lex_min = (int)opt(argc, argv, 5, "--lex-min", 1),
-                            .runs = (int)opt(argc, argv, 5, "--runs", 4),
+    const tagger_train_opts d = tagger_default_train_opts();
+    tagger_train_opts o = { .epochs = (int)opt(argc, argv, 5, "--epochs", d.epochs),
+                            .xbits = (int)opt(argc, argv, 5, "--xbits", d.xbits),
+                            .ubits = (int)opt(argc, argv, 5, "--ubits", d.ubits),
+                            .seed = (uint32_t)opt(argc, argv, 5, "--seed", (long)d.seed),
+                            .jackknife = (int)opt(argc, argv, 5, "--jackknife", d.jackknife),
+                            .leave_one_out = (int)opt(argc, argv, 5, "--loo", d.leave_one_out),
+                            .lex_min = (int)opt(argc, argv, 5, "--lex-min", d.lex_min),
+                            .runs = (int)opt(argc, argv, 5, "--runs", d.runs),
                             .log = stderr };
     treebank *train = tool_read_treebank("train_tagger", argv[2]), *dev = tool_read_treebank("train_tagger", argv[3]);
     double t0 = tool_now();
