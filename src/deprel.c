@@ -36,6 +36,18 @@ dep_rel deprel_from_name(const char *label)
     return colon ? lookup(label, (size_t)(colon - label)) : DEP_OTHER;
 }
 
+static size_t universal_len(const char *s)
+{
+    const char *c = strchr(s, ':');
+    return c ? (size_t)(c - s) : strlen(s);
+}
+
+int deprel_same_universal(const char *a, const char *b)
+{
+    size_t la = universal_len(a), lb = universal_len(b);
+    return la == lb && memcmp(a, b, la) == 0;
+}
+
 const char *deprel_name(dep_rel r)
 {
     for (size_t k = 0; k < N_LABELS; k++)

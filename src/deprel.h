@@ -46,6 +46,10 @@ typedef enum {
 /* The relation of a UD label; DEP_OTHER when it is none of the above. */
 dep_rel deprel_from_name(const char *label);
 
+/* Do two labels agree on their universal part ("nsubj" and "nsubj:pass"
+ * do)?  How CoNLL 2018 compares labels for LAS. */
+int deprel_same_universal(const char *a, const char *b);
+
 /* The label's universal name ("nsubj:pass" for DEP_NSUBJ_PASS). */
 const char *deprel_name(dep_rel r);
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deprel.h"
 #include "doc.h"
 
 #define H_NONE 0x5bd1e9955bd1e995ull
@@ -491,20 +492,6 @@ void parser_free(parser *p)
     parser_release(p);
 }
 
-/* Length of the universal part of a label (before ':'). */
-static size_t universal_len(const char *s)
-{
-    const char *c = strchr(s, ':');
-    return c ? (size_t)(c - s) : strlen(s);
-}
-
-/* 1 when two labels agree on their universal part. */
-static int same_universal(const char *a, const char *b)
-{
-    size_t la = universal_len(a), lb = universal_len(b);
-    return la == lb && memcmp(a, b, la) == 0;
-}
-
 /* Parses one gold sentence with the tags of `tag_s` (or its own) and
  * counts correct heads and labels into *uh, *lh. */
 static int eval_sentence(const parser *p, parser_work *w, const ud_sentence *s,
@@ -527,7 +514,7 @@ static int eval_sentence(const parser *p, parser_work *w, const ud_sentence *s,
             if (hd[i] != s->words[i].head)
                 continue;
             (*uh)++;
-            *lh += same_universal(parser_label_name(p, lb[i]), s->words[i].deprel);
+            *lh += deprel_same_universal(parser_label_name(p, lb[i]), s->words[i].deprel);
         }
     }
     free(wh); free(xh); free(up); free(hd); free(lb);

@@ -205,17 +205,6 @@ int syntax_parse_sentence(syntax *sx, doc *d, size_t s, const word_span *names,
 
 /* ---- evaluation ---- */
 
-static size_t universal_len(const char *s)
-{
-    const char *c = strchr(s, ':');
-    return c ? (size_t)(c - s) : strlen(s);
-}
-
-static int same_universal(const char *a, const char *b)
-{
-    size_t la = universal_len(a), lb = universal_len(b);
-    return la == lb && memcmp(a, b, la) == 0;
-}
 
 static double seconds_now(void)
 {
@@ -238,7 +227,7 @@ static void score_sentence(const ud_sentence *gold, const ud_word *got, tally *t
         t->lemma += strcmp(g->lemma, w->lemma) == 0;
         if (g->head == w->head) {
             t->head++;
-            t->label += same_universal(g->deprel, w->deprel);
+            t->label += deprel_same_universal(g->deprel, w->deprel);
         }
     }
 }
