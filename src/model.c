@@ -9,9 +9,13 @@
 #include "model.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
 
@@ -29,6 +33,8 @@ typedef struct section {
 
 struct model {
     void *owned;          /* buffer freed with the model, or NULL */
+    void *mapped;         /* file mapping unmapped with the model, or NULL */
+    size_t mapped_len;
     section *sects;
     size_t n;
 };
@@ -174,9 +180,39 @@ static void *read_whole(const char *path, size_t *len, char *err, size_t errlen)
     return buf;
 }
 
+/* Maps the whole file read-only (the page cache is used in place: no copy,
+ * the pages shared by every process that loads the model); NULL when the
+ * file cannot be mapped (then it is read). */
+static void *map_whole(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return NULL;
+    struct stat st;
+    void *p = NULL;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+        flags |= MAP_POPULATE;   /* fault the pages in at once: the checksum reads them all */
+#endif
+        p = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);
+        if (p == MAP_FAILED) p = NULL;
+        else *len = (size_t)st.st_size;
+    }
+    close(fd);
+    return p;
+}
+
 model *model_load(const char *path, char *err, size_t errlen)
 {
     size_t len = 0;
+    void *map = map_whole(path, &len);
+    if (map) {
+        model *m = open_image(map, len, NULL, path, err, errlen);
+        if (!m) { munmap(map, len); return NULL; }
+        m->mapped = map;
+        m->mapped_len = len;
+        return m;
+    }
     void *buf = read_whole(path, &len, err, errlen);
     if (!buf) return NULL;
     model *m = open_image(buf, len, buf, path, err, errlen);
@@ -187,6 +223,7 @@ model *model_load(const char *path, char *err, size_t errlen)
 void model_free(model *m)
 {
     if (!m) return;
+    if (m->mapped) munmap(m->mapped, m->mapped_len);
     free(m->owned);
     free(m->sects);
     free(m);
