@@ -54,6 +54,9 @@ static const char usage_code[] =
     "  --issues F           issues\n"
     "  --petrarch-config F  the set a PETRARCH2 PETR_config.ini names\n"
     "  --builtin-defaults   fill kinds not named above with the built-in files\n"
+    "  --set NAME=VALUE     a coding option, as PETRARCH's <Config> sets it:\n"
+    "                       require_dyad, unknown_agents, modal_intent (true or\n"
+    "                       false), new_actor_length, comma_* (numbers); repeatable\n"
     "syntax (default: parse every sentence with dyad's tagger and parser):\n"
     "  --model-dir DIR      where dyad-tagger.model and dyad-parser.model are\n"
     "                       (default: $DYAD_MODEL_DIR, else the built-in path)\n"
@@ -89,6 +92,8 @@ static const char usage_validate[] =
     "the events with its <EventCoding> elements, prints each failure (expected\n"
     "vs got) and a pass count per category.  Records with sentence=\"false\"\n"
     "and those expecting bad_input_parse (parse-tree input) are not applicable.\n"
+    "<Config option=... value=...> elements set coding options for the records\n"
+    "after them, as in `dyad code`.\n"
     "Exit status 0 only when every applicable record passes; 1 when the file\n"
     "or its dictionaries cannot be read; 3 when some records fail.\n";
 
@@ -111,12 +116,14 @@ typedef struct code_options {
     const char *petrarch_config;
     const char *model_dir;
     int shallow;
+    const char **settings;       /* --set NAME=VALUE, in order */
+    size_t n_settings;
     const char **inputs;
     size_t n_inputs;
 } code_options;
 
 typedef struct reason_count {
-    const char *reason;
+    char reason[128];            /* a copy: the result's string dies with its story */
     size_t n;
 } reason_count;
 
@@ -184,7 +191,7 @@ static int is_value_option(const char *a)
     static const char *const opts[] = {"--input-format", "--format", "-o", "--output",
                                        "--dictionary-dir", "--verbs", "--actors", "--agents",
                                        "--discards", "--issues", "--petrarch-config",
-                                       "--model-dir", NULL};
+                                       "--model-dir", "--set", NULL};
     for (const char *const *o = opts; *o; o++)
         if (strcmp(a, *o) == 0) return 1;
     return 0;
@@ -194,6 +201,7 @@ static int is_value_option(const char *a)
 static int parse_code_options(int argc, char **argv, code_options *o)
 {
     o->inputs = calloc((size_t)argc, sizeof *o->inputs);
+    o->settings = calloc((size_t)argc + 1, sizeof *o->settings);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage_code, stdout); return -1; }
@@ -203,6 +211,7 @@ static int parse_code_options(int argc, char **argv, code_options *o)
         if (is_value_option(a)) {
             const char *v = option_value(argc, argv, &i);
             if (!v) return EXIT_USAGE;
+            if (!strcmp(a, "--set")) { o->settings[o->n_settings++] = v; continue; }
             int rc = set_value_option(o, a, v);
             if (rc) return rc;
             continue;
@@ -238,6 +247,26 @@ static void report_hidden_warnings(void)
                 "`dyad dict check FILE` lists every one\n", n_dict_warnings - SHOWN_WARNINGS);
 }
 
+/* --set NAME=VALUE options, in order; frees the coder on a bad one. */
+static int apply_settings(dyad_coder *c, const code_options *o)
+{
+    for (size_t k = 0; k < o->n_settings; k++) {
+        const char *eq = strchr(o->settings[k], '=');
+        char name[64];
+        size_t n = eq ? (size_t)(eq - o->settings[k]) : 0;
+        if (n > 0 && n < sizeof name) {
+            memcpy(name, o->settings[k], n);
+            name[n] = '\0';
+        }
+        if (n == 0 || n >= sizeof name || dyad_coder_set_option(c, name, eq + 1) != 0) {
+            fprintf(stderr, "dyad: --set %s: not an option=value dyad knows\n", o->settings[k]);
+            dyad_coder_free(c);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static dyad_coder *make_coder(code_options *o)
 {
     char err[1024] = "";
@@ -260,7 +289,7 @@ static dyad_coder *make_coder(code_options *o)
     }
     report_hidden_warnings();
     if (!c) fprintf(stderr, "dyad: %s\n", err);
-    return c;
+    return c && apply_settings(c, o) == 0 ? c : NULL;
 }
 
 /* The tagger and parser for the coder, unless --shallow; NULL with a
@@ -282,8 +311,14 @@ static dyad_parser *make_parser(const code_options *o, int *failed)
 static void count_discard(summary *s, const char *reason)
 {
     for (size_t k = 0; k < s->n_reasons; k++)
-        if (strcmp(s->reasons[k].reason, reason) == 0) { s->reasons[k].n++; return; }
-    if (s->n_reasons < MAX_REASONS) s->reasons[s->n_reasons++] = (reason_count){reason, 1};
+        if (strncmp(s->reasons[k].reason, reason, sizeof s->reasons[k].reason - 1) == 0) {
+            s->reasons[k].n++;
+            return;
+        }
+    if (s->n_reasons == MAX_REASONS) return;
+    reason_count *rc = &s->reasons[s->n_reasons++];
+    snprintf(rc->reason, sizeof rc->reason, "%s", reason);
+    rc->n = 1;
 }
 
 static void count_result(summary *s, const dyad_result *r)
@@ -335,9 +370,9 @@ static int cmd_code(int argc, char **argv)
 {
     code_options o = {0};
     int rc = parse_code_options(argc, argv, &o);
-    if (rc) { free(o.inputs); return rc < 0 ? 0 : rc; }
+    if (rc) { free(o.inputs); free(o.settings); return rc < 0 ? 0 : rc; }
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
-    if (!out) { perror(o.output); free(o.inputs); return EXIT_USAGE; }
+    if (!out) { perror(o.output); free(o.inputs); free(o.settings); return EXIT_USAGE; }
     int no_parser;
     dyad_parser *p = make_parser(&o, &no_parser);
     dyad_coder *c = no_parser ? NULL : make_coder(&o);
@@ -345,6 +380,7 @@ static int cmd_code(int argc, char **argv)
         dyad_parser_free(p);
         if (o.output) fclose(out);
         free(o.inputs);
+        free(o.settings);
         return EXIT_USAGE;
     }
     dyad_coder_use_parser(c, p);
@@ -362,6 +398,7 @@ static int cmd_code(int argc, char **argv)
     dyad_parser_free(p);
     if (o.output && fclose(out) != 0) rc = EXIT_USAGE;
     free(o.inputs);
+    free(o.settings);
     return rc;
 }
 

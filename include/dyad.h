@@ -57,6 +57,11 @@ typedef struct dyad_dict_config {
     const char *discards;
     const char *issues;
     int use_builtin_defaults;
+    /* [Options] settings of a PETR_config.ini, "name=value" each (see
+     * dyad_coder_set_option); applied by dyad_coder_new() after the
+     * defaults.  n_options 0: none. */
+    const char *const *options;
+    size_t n_options;
 } dyad_dict_config;
 
 /* Reads a PETRARCH2 PETR_config.ini and fills cfg with the files it names
@@ -78,6 +83,41 @@ typedef struct dyad_coder dyad_coder;
 DYAD_EXPORT dyad_coder *dyad_coder_new(const dyad_dict_config *cfg, dyad_warn_fn warn,
                                        void *warn_ctx, char *err, size_t errlen);
 DYAD_EXPORT void dyad_coder_free(dyad_coder *c);
+
+/* Coding options, with the meanings PETRARCH2 gives them (PETR_config.ini
+ * [Options] and the <Config option=... value=...> elements of its
+ * validation files).  dyad_coder_new() sets the defaults of the dictionary
+ * set: with the built-in dictionaries require_dyad and unknown_agents are
+ * 0 and modal_intent 1 (dyad's own behaviour); with PETRARCH-format
+ * dictionaries the reverse (PETRARCH's behaviour), and --petrarch-config
+ * reads require_dyad, new_actor_length and comma_* from the ini.
+ *   require_dyad      an event needs a source and a target code: events
+ *                     with no target (or an unknown one, "---") are dropped
+ *   unknown_agents    an agent with no country is an actor of unknown
+ *                     country: "a senior official said" codes ---GOV
+ *   modal_intent      dyad's modal rule (code.h): "will meet" is an intent
+ *                     (03x) and "will attack" no event.  1 with the built-in
+ *                     dictionaries; 0 with PETRARCH's, whose patterns spell
+ *                     modal forms out themselves ("- SAID WOULD * ATTACK")
+ *   new_actor_length  read but not used yet (PETRARCH: longest noun phrase
+ *                     taken as a new actor; 0 = off)
+ *   comma_*           read but not used yet (PETRARCH: lengths of
+ *                     comma-delimited clauses left out of the parse) */
+typedef struct dyad_coder_options {
+    int require_dyad;
+    int unknown_agents;
+    int modal_intent;
+    int new_actor_length;
+    int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
+} dyad_coder_options;
+
+DYAD_EXPORT void dyad_coder_get_options(const dyad_coder *c, dyad_coder_options *out);
+DYAD_EXPORT void dyad_coder_set_options(dyad_coder *c, const dyad_coder_options *o);
+/* Sets one option by its PETRARCH name ("require_dyad", "new_actor_length",
+ * "comma_min", ...; booleans are false when the value contains "false",
+ * in any case, as PETRARCH reads them).  -1 when the name is unknown or
+ * an integer value is not a number; the options are then unchanged. */
+DYAD_EXPORT int dyad_coder_set_option(dyad_coder *c, const char *name, const char *value);
 
 /* Checks dictionary files; each problem goes to warn.  Kind is one of
  * "verbs", "actors", "agents", "discards", "issues", or NULL to guess from

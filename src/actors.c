@@ -43,13 +43,29 @@ static size_t name_words_before_phrase(const dict *dc, const token *toks, size_t
     return 0;
 }
 
-/* 1 when toks[i] is a possessive 's and an agent follows it: "Gondor's
- * government" is one mention, GONGOV, as "the Gondor government" is. */
+/* May toks[k] stand between a possessive and its agent: a word or a
+ * comma ("Ithilen's awful and evil minister", "Dagolath's first Deputy
+ * Prime Minister")?  The tagger is not trusted with these adjectives. */
+static int is_adjective_run_word(const token *t)
+{
+    return t->kind == TOK_WORD || strcmp(t->key, ",") == 0;
+}
+
+/* When toks[i] is a possessive 's and an agent follows it, perhaps after
+ * a few adjectives, the tokens to skip to that agent, else 0: "Gondor's
+ * government" is one mention, GONGOV, as "the Gondor government" is, and
+ * so is "Dagolath's first Deputy Prime Minister". */
 static size_t possessive_before_agent(const dict *dc, const token *toks, size_t n, size_t i)
 {
-    noun_match m;
-    return i + 1 < n && toks[i].kind == TOK_POSSESSIVE &&
-           dict_match_noun(dc, toks, n, i + 1, &m) && m.kind == NOUN_AGENT;
+    if (i + 1 >= n || toks[i].kind != TOK_POSSESSIVE) return 0;
+    for (size_t j = i + 1; j < n && j < i + 5; j++) {
+        noun_match m;
+        /* the nearest agent: "Gondor's moderate opposition" is one agent */
+        if (dict_match_noun(dc, toks, n, j, &m))
+            return m.kind == NOUN_AGENT ? j - i : 0;
+        if (!is_adjective_run_word(&toks[j])) return 0;
+    }
+    return 0;
 }
 
 /* Length of the run of unknown name words (at most three) at i. */
@@ -64,7 +80,7 @@ static size_t name_words_at(const token *toks, size_t n, size_t i)
  * covered.  A title with an unknown name after it takes the name in:
  * "German Foreign Minister Oskar Fischer" is one mention, GOV of DEU. */
 static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t i,
-                            part *parts, size_t *n_parts)
+                            part *parts, size_t *n_parts, size_t *name_words)
 {
     size_t j = i;
     *n_parts = 0;
@@ -80,8 +96,9 @@ static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t 
         if (!skip) break;
         j += skip;
     }
-    if (*n_parts && parts[*n_parts - 1].m.kind == NOUN_AGENT) j += name_words_at(toks, n, j);
-    return j - i;
+    *name_words = 0;
+    if (*n_parts && parts[*n_parts - 1].m.kind == NOUN_AGENT) *name_words = name_words_at(toks, n, j);
+    return j + *name_words - i;
 }
 
 /* Appends an agent code to a country code, honouring prefix agents. */
@@ -100,7 +117,7 @@ static void add_agent(char *code, const char *agent, int is_prefix)
 /* The code of a mention's parts: the rightmost actor with a code on the
  * date; a bare country code takes the agents of the phrase. */
 static const char *parts_code(arena *a, const dict *dc, const part *parts, size_t n_parts,
-                              int yyyymmdd, int *head)
+                              int yyyymmdd, int unknown_agents, int *head)
 {
     const char *actor_code = NULL;
     *head = -1;
@@ -110,9 +127,9 @@ static const char *parts_code(arena *a, const dict *dc, const part *parts, size_
         if (actor_code && strcmp(actor_code, "---") == 0) actor_code = NULL;  /* null code */
         if (actor_code) { *head = (int)k; break; }
     }
-    if (!actor_code) return NULL;
+    if (!actor_code && !unknown_agents) return NULL;
     char code[MAX_CODE];
-    snprintf(code, sizeof code, "%s", actor_code);
+    snprintf(code, sizeof code, "%s", actor_code ? actor_code : "---");
     if (strlen(code) == 3) {
         for (size_t k = 0; k < n_parts; k++) {
             if (parts[k].m.kind != NOUN_AGENT) continue;
@@ -121,7 +138,26 @@ static const char *parts_code(arena *a, const dict *dc, const part *parts, size_
             if (agent && *agent) add_agent(code, agent, is_prefix);
         }
     }
+    if (!actor_code && strcmp(code, "---") == 0) return NULL;   /* no agent with a code */
     return arena_strdup(a, code);
+}
+
+/* The agent codes of a phrase with no actor ("GOV", "LEG"), or NULL;
+ * *prefix is set when the first is a prefix agent. */
+static const char *parts_agents(arena *a, const dict *dc, const part *parts, size_t n_parts,
+                                uint8_t *prefix)
+{
+    char code[MAX_CODE] = "";
+    *prefix = 0;
+    for (size_t k = 0; k < n_parts; k++) {
+        if (parts[k].m.kind != NOUN_AGENT) continue;
+        int is_prefix = 0;
+        const char *agent = dict_agent_code(dc, parts[k].m.entry, &is_prefix);
+        if (!agent || !*agent) continue;
+        if (!*code) *prefix = (uint8_t)is_prefix;
+        add_agent(code, agent, 0);
+    }
+    return *code ? arena_strdup(a, code) : NULL;
 }
 
 /* True when the token before position i (skipping one determiner) is a
@@ -179,15 +215,89 @@ static void link_compounds(mention_list *l, size_t from, const token *all)
         uint32_t gap_start = a->first + a->n;
         if (b->first != gap_start + 1) continue;
         const char *w = all[gap_start].key;
-        if (strcmp(w, "and") == 0 || strcmp(w, ",") == 0) {
+        /* "Gondor, officials said": a comma before or after an official of
+         * no named country ends a clause more often than it lists actors. */
+        int comma_ok = !(!a->has_actor && a->agents) && !(!b->has_actor && b->agents);
+        if (strcmp(w, "and") == 0 || (strcmp(w, ",") == 0 && comma_ok)) {
             a->conj_next = (int)(k + 1);
             b->conj_prev = (int)k;
         }
     }
 }
 
+/* Is mention m an agent with no country: a phrase of agents only
+ * ("the government", "lawmakers"), with its agents' codes in *agents? */
+static int agent_only(const mention *m)
+{
+    return !m->has_actor && m->agents && *m->agents;
+}
+
+/* Is toks[k] a preposition that ties an agent to its country: "the
+ * government of Gondor", "lawmakers in Fornost", "soldiers from Gondor"? */
+static int is_agent_link(const token *t)
+{
+    return strcmp(t->key, "of") == 0 || strcmp(t->key, "in") == 0 ||
+           strcmp(t->key, "from") == 0;
+}
+
+/* The code of country code `country` with the agents of an agent-only
+ * mention ("GON" + "GOV" = GONGOV); a code that already has a role keeps
+ * it ("officials in Beijing" is CHNGOV). */
+static const char *country_agent_code(arena *a, const char *country, const mention *agent)
+{
+    char code[MAX_CODE];
+    snprintf(code, sizeof code, "%s", country);
+    if (strlen(code) == 3) add_agent(code, agent->agents, agent->agents_prefix);
+    return arena_strdup(a, code);
+}
+
+/* PETRARCH's agent of a country: an agent-only mention followed by "of",
+ * "in" or "from" and a country (or a compound of countries) takes their
+ * codes, one per country ("the ambassadors of Arnor, Osgiliath and
+ * Gondor" is ARNGOV/OSGGOV/GONGOV, a coded compound), and the countries
+ * become part of its mention.  Mentions k.. of the list are the
+ * sentence's. */
+static void tie_agents_to_countries(arena *a, mention_list *l, size_t from, const token *all)
+{
+    for (size_t k = from; k + 1 < l->n; k++) {
+        mention *m = &l->items[k];
+        const mention *c = &l->items[k + 1];
+        uint32_t gap = m->first + m->n;
+        if (!agent_only(m) || !c->has_actor || !c->code || c->is_pronoun) continue;
+        if (!(c->first == gap + 1 || (c->first == gap + 2 && all[gap + 1].pos == POS_DET)))
+            continue;
+        if (!is_agent_link(&all[gap])) continue;
+        char code[256] = "";
+        size_t last = k + 1;
+        for (size_t j = k + 1; j < l->n; j = (size_t)l->items[j].conj_next) {
+            const mention *cj = &l->items[j];
+            if (!cj->code || strlen(code) + strlen(cj->code) + 24 >= sizeof code) break;
+            if (*code) strcat(code, "/");
+            strcat(code, country_agent_code(a, cj->code, m));
+            last = j;
+            if (cj->conj_next < 0) break;
+        }
+        const mention *end = &l->items[last];
+        m->n = end->first + end->n - m->first;
+        m->code = arena_strdup(a, code);
+        m->has_actor = 1;
+        m->conj_next = end->conj_next;
+        if (m->conj_next >= 0) l->items[m->conj_next].conj_prev = (int)k;
+        size_t gone = last - k;
+        memmove(&l->items[k + 1], &l->items[last + 1], (l->n - last - 1) * sizeof *l->items);
+        l->n -= gone;
+        for (size_t j = from; j < l->n; j++) {
+            mention *x = &l->items[j];
+            if (x->conj_next > (int)last) x->conj_next -= (int)gone;
+            if (x->conj_prev > (int)last) x->conj_prev -= (int)gone;
+            if (x->antecedent > (int)last) x->antecedent -= (int)gone;
+            else if (x->antecedent > (int)k) x->antecedent = (int)k;
+        }
+    }
+}
+
 size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmdd,
-                   mention_list *list)
+                   int unknown_agents, mention_list *list)
 {
     const sentence *sent = &d->sents[s];
     const token *toks = d->tokens + sent->first_token;
@@ -199,15 +309,19 @@ size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmd
             continue;
         }
         part parts[MAX_PARTS];
-        size_t n_parts;
-        size_t len = collect_parts(dc, toks, n, i, parts, &n_parts);
+        size_t n_parts, name_words;
+        size_t len = collect_parts(dc, toks, n, i, parts, &n_parts, &name_words);
         if (!len) { i++; continue; }
         mention *m = list_push(list);
         int head;
         m->first = sent->first_token + (uint32_t)i;
         m->n = (uint32_t)len;
         m->sent = (uint32_t)s;
-        m->code = parts_code(a, dc, parts, n_parts, yyyymmdd, &head);
+        m->code = parts_code(a, dc, parts, n_parts, yyyymmdd, unknown_agents, &head);
+        /* A title with a name ("King Abdullah in Tel Aviv") is a person,
+         * not an agent of the country named after it. */
+        if (head < 0 && !name_words)
+            m->agents = parts_agents(a, dc, parts, n_parts, &m->agents_prefix);
         if (head >= 0) {
             m->has_actor = 1;
             m->head_actor = parts[head].m.entry;
@@ -219,5 +333,6 @@ size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmd
         i += len;
     }
     link_compounds(list, first_new, d->tokens);
+    tie_agents_to_countries(a, list, first_new, d->tokens);
     return first_new;
 }

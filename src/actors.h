@@ -9,7 +9,10 @@
  * an agent with no country gives a mention with no code.  A title takes in
  * the unknown name after it ("German Foreign Minister Oskar Fischer"), and
  * a possessive joins a country to its agent ("Russia's foreign minister",
- * RUSGOV).  "he" and "she"
+ * RUSGOV; also over up to three words, "Dagolath's first Deputy Prime
+ * Minister"), and so do "of", "in" and "from" after an agent with no country
+ * ("the government of Gondor" is GONGOV; "the ambassadors of Arnor and
+ * Gondor" ARNGOV/GONGOV, a coded compound: one event per country).  "he" and "she"
  * become mentions that take the code of the nearest person named before
  * them.  Mentions joined by "and" are compound actors.
  *
@@ -34,6 +37,9 @@ typedef struct mention {
     uint8_t after_preposition;  /* object of a preposition ("to Beijing") */
     uint8_t locative;           /* after in, at, near ...: a place, not a party */
     uint8_t possessive;         /* followed by 's ("Xi's leadership") */
+    const char *agents;         /* no actor in the phrase: its agents' codes
+                                   ("GOV"), else NULL */
+    uint8_t agents_prefix;      /* those agents go before a country code */
     int antecedent;             /* pronouns: mention index it refers to, or -1 */
     int conj_next;              /* next member of a compound ("A and B"), or -1 */
     int conj_prev;              /* previous member, or -1 */
@@ -47,9 +53,12 @@ typedef struct mention_list {
 
 /* Finds the mentions of sentence s (tokens must be tagged) and appends
  * them to *list; returns the index of the first one added.  yyyymmdd is
- * the story date, for date-restricted codes.  Pronouns may resolve to
+ * the story date, for date-restricted codes.  With unknown_agents, agents
+ * with no country make an actor of unknown country, PETRARCH's "---"
+ * followed by the agents ("a senior official" is ---GOV); without, such a
+ * mention has no code.  Pronouns may resolve to
  * mentions of earlier sentences already in the list. */
 size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmdd,
-                   mention_list *list);
+                   int unknown_agents, mention_list *list);
 
 #endif

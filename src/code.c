@@ -27,6 +27,10 @@ typedef struct sent_ctx {
     int *mention_at;             /* token -> mention index covering it, or -1 */
     arena *a;
     int parsed;                  /* the sentence is parsed: t is set */
+    int named_only;              /* targets: pass over unknown-country actors */
+    int places_as_targets;       /* with require_dyad: a place when nothing else */
+    int allow_places;            /* targets: a place of the verb will do */
+    int modal_intent;            /* apply the modal rule (apply_modality) */
     tree t;
 } sent_ctx;
 
@@ -35,6 +39,7 @@ typedef struct pattern_hit {
     const verb_pattern *p;
     int score;
     int target;                  /* mention from a + slot, or -1 */
+    int mutual;                  /* a % element matched a compound source */
     uint32_t used[16];           /* tokens of the pattern's words */
     size_t n_used;
 } pattern_hit;
@@ -252,10 +257,12 @@ static int first_mention_after(const sent_ctx *c, size_t from, size_t limit, int
     return -1;
 }
 
-/* Finds a phrase or synset element at or after `from`, before `limit`. */
+/* Finds a phrase or synset element at or after `from`, before `limit`;
+ * a joined element (dict.h) only right at `from`. */
 static int find_elem_forward(const sent_ctx *c, const pattern_elem *e, size_t from,
                              size_t limit, size_t *at, size_t *len)
 {
+    if (e->joined && from < limit) limit = from + 1;
     for (size_t j = from; j < limit; j++) {
         size_t l = dict_match_elem(c->dc, e, c->toks, c->n, j);
         if (l && j + l <= limit) { *at = j; *len = l; return 1; }
@@ -263,13 +270,14 @@ static int find_elem_forward(const sent_ctx *c, const pattern_elem *e, size_t fr
     return 0;
 }
 
-/* The same, searching leftwards from `before` down to `limit`. */
+/* The same, searching leftwards from `before` down to `limit`; with
+ * tight (the element after it is joined to it), it must end at `before`. */
 static int find_elem_backward(const sent_ctx *c, const pattern_elem *e, size_t before,
-                              size_t limit, size_t *at, size_t *len)
+                              size_t limit, int tight, size_t *at, size_t *len)
 {
     for (size_t j = before; j-- > limit;) {
         size_t l = dict_match_elem(c->dc, e, c->toks, c->n, j);
-        if (l && j + l <= before) { *at = j; *len = l; return 1; }
+        if (l && (tight ? j + l == before : j + l <= before)) { *at = j; *len = l; return 1; }
     }
     return 0;
 }
@@ -278,6 +286,18 @@ static void hit_use(pattern_hit *h, size_t at, size_t len)
 {
     for (size_t k = 0; k < len && h->n_used < sizeof h->used / sizeof h->used[0]; k++)
         h->used[h->n_used++] = (uint32_t)(at + k);
+}
+
+static size_t compound_members(const sent_ctx *c, int k, int *out);
+
+/* Is mention k a compound actor ("Gondor and Osgiliath")?  A "%" element
+ * of a pattern needs one: before the verb the compound source, whose
+ * members then act on each other ("- % HAVE * [191]"), after it the
+ * target ("- * WITH % [031]"). */
+static int is_compound(const sent_ctx *c, int k)
+{
+    int members[MAX_MEMBERS];
+    return k >= 0 && compound_members(c, k, members) > 1;
 }
 
 /* Matches the elements after the verb; 0 when one is missing. */
@@ -299,6 +319,20 @@ static int match_after(const sent_ctx *c, const verb_pattern *p, size_t from, si
             if (el->kind == PE_TARGET) h->target = k;
             pos = m_stop(c, k);
             h->score++;
+        } else if (el->kind == PE_SKIP) {
+            /* "^" passes over a noun phrase: an actor named right here is
+             * not the one a later slot wants ("- * IFTAR IN ^ +" on "Iftar
+             * in Osgiliath with Gondor"); any other words are a gap already */
+            size_t np = pos < limit && c->toks[pos].pos == POS_DET ? pos + 1 : pos;
+            if (np < limit && c->mention_at[np] >= 0 && m_start(c, c->mention_at[np]) == np)
+                pos = m_stop(c, c->mention_at[np]);
+        } else if (el->kind == PE_COMPOUND) {
+            /* after the verb, "%" is a compound target: "* WITH %" */
+            int k = first_mention_after(c, pos, limit, source, 0);
+            if (k < 0 || !is_compound(c, k)) return 0;
+            h->target = k;
+            pos = m_stop(c, k);
+            h->score++;
         }
     }
     return 1;
@@ -313,12 +347,17 @@ static int match_before(const sent_ctx *c, const verb_pattern *p, size_t start, 
         const pattern_elem *el = &p->elems[e];
         size_t at, len;
         if (el->kind == PE_PHRASE || el->kind == PE_SYNSET) {
-            if (!find_elem_backward(c, el, pos, start, &at, &len)) return 0;
+            int tight = p->elems[e + 1].joined;
+            if (!find_elem_backward(c, el, pos, start, tight, &at, &len)) return 0;
             hit_use(h, at, len);
             pos = at;
             h->score++;
         } else if (el->kind == PE_SOURCE) {
             if (source < 0) return 0;
+            h->score++;
+        } else if (el->kind == PE_COMPOUND) {
+            if (!is_compound(c, source)) return 0;
+            h->mutual = 1;
             h->score++;
         }
     }
@@ -344,6 +383,19 @@ static void best_pattern(const sent_ctx *c, uint32_t verb, size_t start, size_t 
         if (h.score > best->score) *best = h;
     }
     if (best->score < 0) best->p = NULL;
+}
+
+/* The code after the ':' of "032:033" (TABARI's paired code: the target
+ * does the second to the source, "arrived in Gondor" is a visit by the
+ * source and hosting by Gondor), or "" when there is none. */
+static void back_code_from_brackets(const char *raw, char out[8])
+{
+    const char *colon = strchr(raw, ':');
+    out[0] = '\0';
+    if (!colon || colon == raw) return;
+    size_t n = strlen(colon + 1);
+    if (n == 0 || n > 7 || strcmp(colon + 1, "---") == 0) return;
+    memcpy(out, colon + 1, n + 1);
 }
 
 /* "036:036" -> "036"; ":020" -> "020". */
@@ -436,8 +488,10 @@ typedef struct verb_event {
     uint32_t verb_first, verb_n;
     uint32_t clause_first, clause_end;
     char code[8];
+    char back[8];                /* paired code, target -> source; "" none */
     const char *file;
     long line;
+    int mutual;                  /* the pattern's % matched: reciprocal */
 } verb_event;
 
 /* Appends one event with these codes unless the source is unknown or acts
@@ -494,6 +548,18 @@ static size_t emit(const sent_ctx *c, const verb_event *v, int src, int tgt, eve
     return added;
 }
 
+/* May a verb with no other target take the place it happens in as its
+ * target?  Only when events must have a target (require_dyad, dyad.h):
+ * PETRARCH, which knows no places, reads "rescheduled his trip in the
+ * White Downs" as an act on the Shire, and an event with the place as
+ * target is better than none there.  Not for a compound source, whose
+ * members are each other's targets ("Turkey and Greece met in Athens"). */
+static int place_target_allowed(const sent_ctx *c, int source)
+{
+    int members[MAX_MEMBERS];
+    return c->places_as_targets && source >= 0 && compound_members(c, source, members) == 1;
+}
+
 /* Does an object follow the verb ("meet the challenges")? */
 static int has_object(const sent_ctx *c, size_t verb_end)
 {
@@ -503,13 +569,15 @@ static int has_object(const sent_ctx *c, size_t verb_end)
            pos == POS_ADJ || pos == POS_NUM;
 }
 
-/* Codes whose compound subject acts on itself: consultations used without
- * an object ("Lavrov and Xi met", not "... met the challenges") and formal
- * agreements ("Turkey and Greece signed an agreement"). */
+/* When does a compound subject with no target act on itself?  As in
+ * PETRARCH, whenever the verb has no object: its members are each
+ * other's targets ("Lavrov and Xi met", "the Philippines and France agree
+ * that ...", not "... met the challenges"); and formal agreements even
+ * with one ("Turkey and Greece signed an agreement"). */
 static int is_mutual(const char *code, int has_obj)
 {
     if (strcmp(code, "057") == 0) return 1;
-    return strncmp(code, "04", 2) == 0 && !has_obj;
+    return !has_obj;
 }
 
 /* Emits source -> target for every member of a compound source and
@@ -519,17 +587,23 @@ static size_t emit_all(const sent_ctx *c, const verb_event *v, int source, int t
 {
     int srcs[MAX_MEMBERS], tgts[MAX_MEMBERS];
     size_t ns = compound_members(c, source, srcs), added = 0;
-    if (target < 0 && ns > 1 && is_mutual(v->code, has_obj)) {
+    if (v->mutual) target = -1;      /* "% HAVE *": the members act on each other */
+    if (target < 0 && ns > 1 && (v->mutual || is_mutual(v->code, has_obj))) {
         for (size_t a = 0; a < ns; a++)      /* reciprocal: "Lavrov and Xi met" */
             for (size_t b = 0; b < ns; b++)
                 if (a != b) added += emit(c, v, srcs[a], srcs[b], out);
         return added;
     }
     size_t nt = target >= 0 ? compound_members(c, target, tgts) : 0;
+    verb_event back = *v;            /* the paired code's event, target -> source */
+    memcpy(back.code, v->back, sizeof back.code);
     for (size_t a = 0; a < ns; a++) {
         if (nt == 0) added += emit(c, v, srcs[a], -1, out);
-        for (size_t b = 0; b < nt; b++)
-            if (tgts[b] != srcs[a]) added += emit(c, v, srcs[a], tgts[b], out);
+        for (size_t b = 0; b < nt; b++) {
+            if (tgts[b] == srcs[a]) continue;
+            added += emit(c, v, srcs[a], tgts[b], out);
+            if (back.code[0]) added += emit(c, &back, tgts[b], srcs[a], out);
+        }
     }
     return added;
 }
@@ -574,12 +648,15 @@ static void verb_event_init(const sent_ctx *c, verb_event *v, size_t s, size_t i
     v->verb_n = vm->n_tokens;
     v->clause_first = c->base + (uint32_t)start;
     v->clause_end = c->base + (uint32_t)end;
+    v->mutual = hit->mutual;
     if (hit->p) {
         code_from_brackets(hit->p->code, v->code);
+        back_code_from_brackets(hit->p->code, v->back);
         v->file = hit->p->file;
         v->line = hit->p->line;
     } else {
         code_from_brackets(dict_verb_code(c->dc, vm->verb), v->code);
+        back_code_from_brackets(dict_verb_code(c->dc, vm->verb), v->back);
         v->file = dict_verb_file(c->dc, vm->verb, &v->line);
     }
 }
@@ -588,6 +665,20 @@ static void verb_event_init(const sent_ctx *c, verb_event *v, size_t s, size_t i
 static int has_code(const verb_event *v)
 {
     return v->code[0] != '\0' && strcmp(v->code, "---") != 0;
+}
+
+/* Does the pattern itself spell out a negation or a modal before the
+ * verb ("- &NEGATVAUXVRB * OVER EFFORTS [904]" on "will not clash")?
+ * Then its code is the code of the negated or modal form, and the rules
+ * that drop negated verbs and turn modal ones into intents stand aside. */
+static int pattern_has_mood(const sent_ctx *c, const pattern_hit *hit, size_t verb_at)
+{
+    if (!hit->p) return 0;
+    for (size_t k = 0; k < hit->n_used; k++) {
+        const token *t = &c->toks[hit->used[k]];
+        if (hit->used[k] < verb_at && (tag_is_negation(t) || tag_is_modal(t))) return 1;
+    }
+    return 0;
 }
 
 static void consume(sent_ctx *c, const pattern_hit *hit)
@@ -609,9 +700,13 @@ static size_t code_verb(sent_ctx *c, size_t s, size_t i, const verb_match *vm, e
     verb_event v;
     verb_event_init(c, &v, s, i, vm, &hit, start, end);
     if (source < 0 || !has_code(&v)) return 0;
-    if (is_negated(c, start, i)) return 0;
-    if (has_modal(c, start, i) && !apply_modality(v.code)) return 0;
+    int mood = pattern_has_mood(c, &hit, i);
+    if (!mood && is_negated(c, start, i)) return 0;
+    if (!mood && c->modal_intent && has_modal(c, start, i) && !apply_modality(v.code))
+        return 0;
     int target = hit.target >= 0 ? hit.target : first_mention_after(c, verb_end, end, source, 1);
+    if (target < 0 && place_target_allowed(c, source))
+        target = first_mention_after(c, verb_end, end, source, 0);
     if (is_passive(c, i, i + vm->head, vm->verb)) {
         /* The subject is acted upon; the actor, if named, follows "by". */
         target = source;
@@ -639,11 +734,15 @@ static int nominal_mention(const sent_ctx *c, int t, int depth)
     int m = c->mention_at[t];
     if (is_actor(c, m)) return m;
     if (depth >= 3) return -1;
+    /* An apposition renames a person or a role ("the foreign minister,
+     * Sergei Lavrov"), not an act: "an attack ... Ithilen" is a misparse. */
+    int renames = m >= 0 || c->toks[t].pos == POS_PROPN || c->toks[t].pos == POS_PRON;
     for (int k = c->t.first_child[t]; k >= 0; k = c->t.next_sibling[k]) {
         dep_rel r = (dep_rel)c->toks[k].rel;
         if (r != DEP_APPOS && r != DEP_COMPOUND && r != DEP_FLAT && r != DEP_AMOD &&
             r != DEP_NMOD_POSS)
             continue;
+        if (r == DEP_APPOS && !renames) continue;
         int found = nominal_mention(c, k, depth + 1);
         if (found >= 0) return found;
     }
@@ -682,9 +781,20 @@ static int is_place_of_verb(const sent_ctx *c, int m, const char *code)
            (c->toks[hh].pos == POS_VERB || c->toks[hh].pos == POS_AUX);
 }
 
+/* An actor of unknown country ("---GOV", dyad.h unknown_agents). */
+static int is_unknown_actor(const sent_ctx *c, int m)
+{
+    const char *code = mention_get(c, m)->code;
+    return code && strncmp(code, "---", 3) == 0;
+}
+
+/* With c->named_only set, an actor of unknown country is passed over: a
+ * named actor is preferred as the target, and the unknown one taken only
+ * when there is none (parsed_target). */
 static int can_be_target(const sent_ctx *c, int m, int source, const char *code)
 {
-    return m >= 0 && m != source && !is_place_of_verb(c, m, code);
+    return m >= 0 && m != source && (c->allow_places || !is_place_of_verb(c, m, code)) &&
+           !(c->named_only && is_unknown_actor(c, m));
 }
 
 /* The first actor mention inside the subtree of token h that starts
@@ -706,7 +816,7 @@ static int mention_under(const sent_ctx *c, int h, int after, int source, const 
  * else the first actor named after the verb inside its phrase ("praised
  * the results achieved by China", "threatened to break relations with
  * Russia"). */
-static int parsed_target(const sent_ctx *c, int v, int source, const char *code)
+static int parsed_target_pass(const sent_ctx *c, int v, int source, const char *code)
 {
     int cand[24];
     int n = tree_objects(&c->t, v, cand, 24);
@@ -717,6 +827,21 @@ static int parsed_target(const sent_ctx *c, int v, int source, const char *code)
     return mention_under(c, v, v, source, code);
 }
 
+/* The above, a named actor first, else (place_target_allowed) a named
+ * place of the verb, else an actor of unknown country, else such a place. */
+static int parsed_target(sent_ctx *c, int v, int source, const char *code)
+{
+    /* named actors, named places, unknown actors, unknown places */
+    int places = place_target_allowed(c, source), m = -1;
+    for (int pass = 0; pass < 4 && m < 0; pass++) {
+        c->named_only = pass < 2;
+        c->allow_places = pass % 2;
+        if (!c->allow_places || places) m = parsed_target_pass(c, v, source, code);
+    }
+    c->named_only = c->allow_places = 0;
+    return m;
+}
+
 /* "it", "they", "we": pronouns that may stand for a country or a group
  * ("he" and "she" are mentions of their own, actors.h). */
 static int is_group_pronoun(const token *k)
@@ -725,12 +850,33 @@ static int is_group_pronoun(const token *k)
                                   strcmp(k->key, "we") == 0);
 }
 
+/* A name the parser split from its noun phrase: "the official news agency
+ * WFNA said" parsed with WFNA alone as the subject.  The actor mention
+ * among the nouns and adjectives right before the subject word (at most
+ * four, no punctuation or verb between), or -1. */
+static int mention_in_noun_run(const sent_ctx *c, int subj)
+{
+    if (c->toks[subj].pos != POS_PROPN) return -1;
+    for (int k = subj - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
+        uint8_t pos = c->toks[k].pos;
+        if (is_actor(c, c->mention_at[k])) return c->mention_at[k];
+        if (pos != POS_NOUN && pos != POS_PROPN && pos != POS_ADJ) return -1;
+    }
+    return -1;
+}
+
 /* The actor a verb's subject names.  A group pronoun in a reported clause
  * stands for the reporter, as it does in news prose: "Switzerland said it
  * had expelled two diplomats", "rebel leaders said they would meet". */
 static int subject_mention(const sent_ctx *c, int v, int subj)
 {
     int m = nominal_mention(c, subj, 0);
+    /* The parser sometimes gives a verb two subjects ("Old foes Gondor and
+     * Osgiliath have renewed ..." as "foes" and "Gondor"): the other one
+     * may name the actor. */
+    for (int k = c->t.first_child[v]; m < 0 && k >= 0; k = c->t.next_sibling[k])
+        if (k != subj && c->toks[k].rel == DEP_NSUBJ) m = nominal_mention(c, k, 0);
+    if (m < 0) m = mention_in_noun_run(c, subj);
     if (m >= 0 || !is_group_pronoun(&c->toks[subj])) return m;
     int r = tree_reporter(&c->t, v);
     return r >= 0 && r != subj ? nominal_mention(c, r, 0) : -1;
@@ -785,13 +931,19 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
     int source = subject_mention(c, v, subj);
 
     pattern_hit hit;
-    best_pattern(c, vm->verb, start, i, verb_end, pattern_stop, source, &hit);
+    /* A pattern's words before the verb may stand anywhere before it in
+     * the sentence, above the verb's own clause too: "- INDICATED WOULD *
+     * NOW" codes "Ethiopia indicated it would act now", where "act" heads
+     * a clause of its own. */
+    best_pattern(c, vm->verb, 0, i, verb_end, pattern_stop, source, &hit);
     consume(c, &hit);
     verb_event ve;
     verb_event_init(c, &ve, s, i, vm, &hit, start, stop);
     if (source < 0 || !has_code(&ve)) return 0;
-    if (tree_is_negated(&c->t, v) || tree_is_hypothetical(&c->t, v)) return 0;
-    if (tree_has_modal(&c->t, v) && !apply_modality(ve.code)) return 0;
+    int mood = pattern_has_mood(c, &hit, i);
+    if ((!mood && tree_is_negated(&c->t, v)) || tree_is_hypothetical(&c->t, v)) return 0;
+    if (!mood && c->modal_intent && tree_has_modal(&c->t, v) && !apply_modality(ve.code))
+        return 0;
     int target = hit.target >= 0 ? hit.target : parsed_target(c, v, source, ve.code);
     if (tree_is_passive(&c->t, v)) {
         /* The subject is acted upon; the actor, if named, is the "by" phrase. */
@@ -813,7 +965,7 @@ static int is_question(const sent_ctx *c)
 }
 
 static void ctx_init(sent_ctx *c, arena *a, const dict *dc, const doc *d, size_t s,
-                     const mention_list *ml, size_t m_first)
+                     const mention_list *ml, size_t m_first, const dyad_coder_options *opt)
 {
     const sentence *sent = &d->sents[s];
     c->dc = dc;
@@ -836,13 +988,17 @@ static void ctx_init(sent_ctx *c, arena *a, const dict *dc, const doc *d, size_t
         tree_init(&c->t, a, c->toks, c->n);
         c->parsed = tree_is_clause(&c->t);    /* else the shallow rules code it */
     }
+    c->named_only = c->allow_places = 0;
+    c->places_as_targets = opt && opt->require_dyad;
+    c->modal_intent = !opt || opt->modal_intent;
 }
 
 size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
-                     const mention_list *mentions, size_t m_first, event_list *out)
+                     const mention_list *mentions, size_t m_first,
+                     const dyad_coder_options *opt, event_list *out)
 {
     sent_ctx c;
-    ctx_init(&c, a, dc, d, s, mentions, m_first);
+    ctx_init(&c, a, dc, d, s, mentions, m_first, opt);
     if (c.n == 0 || is_question(&c)) return 0;
     size_t added = 0;
     for (size_t i = 0; i < c.n;) {

@@ -40,11 +40,26 @@
  *     material cooperation -> 031, aid -> 033, yield -> 035) and drops a
  *     conflictual one (a prediction is not an attack);
  *   - a compound source with no target is a reciprocal event between its
- *     members for consultations used without an object ("Lavrov and Xi
- *     met") and for formal agreements ("A and B signed a treaty");
+ *     members when the verb has no object ("Lavrov and Xi met", "A and B
+ *     agree that ...") and for formal agreements ("A and B signed a
+ *     treaty");
  *   - an actor never acts on itself (source == target drops the event);
  *   - words used by one verb's pattern are not verbs of their own
  *     ("plans to visit" is one intent, not also a visit).
+ *
+ * Patterns, as PETRARCH reads them (both paths):
+ *   - a pattern that itself spells out a negation or a modal before the
+ *     verb ("- &NEGATVAUXVRB * OVER EFFORTS [904]") codes the negated or
+ *     modal form: the negation and modal rules above stand aside;
+ *   - elements joined by '_' must be consecutive (dict.h pattern_elem.joined);
+ *   - with a parse, a pattern's words before the verb may stand anywhere
+ *     before it in the sentence ("indicated it would act now");
+ *   - "%" before the verb needs a compound source whose members act on each
+ *     other; after it, a compound target;
+ *   - "^" after the verb passes over an actor named right there;
+ *   - a paired code "[032:033]" gives source -> target 032 and
+ *     target -> source 033.
+ * The modal rule applies only with opt->modal_intent (dyad.h).
  */
 #ifndef DYAD_CODE_H
 #define DYAD_CODE_H
@@ -53,6 +68,7 @@
 #include "arena.h"
 #include "dict.h"
 #include "doc.h"
+#include "dyad.h"
 
 typedef struct event {
     uint32_t sent;               /* index in doc.sents */
@@ -85,8 +101,12 @@ int code_sentence_is_candidate(const dict *dc, const doc *d, size_t s,
 
 /* Codes sentence s (tagged, and parsed when sentence.parsed is set; its
  * mentions are mentions->items[m_first..n), as actors_find() just appended
- * them) and appends its events to *out.  Returns the number added. */
+ * them) and appends its events to *out.  Returns the number added.
+ * opt (NULL: dyad's defaults): with require_dyad, a verb with no other
+ * target takes the place it happens in ("in the White Downs"), as
+ * PETRARCH does; the events without a target are dropped by the caller. */
 size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
-                     const mention_list *mentions, size_t m_first, event_list *out);
+                     const mention_list *mentions, size_t m_first,
+                     const dyad_coder_options *opt, event_list *out);
 
 #endif

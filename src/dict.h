@@ -128,6 +128,10 @@ typedef struct pattern_elem {
     uint16_t n_words;        /* PE_PHRASE: number of words */
     const char *const *words;/* PE_PHRASE: the words' match keys */
     uint32_t synset;         /* PE_SYNSET: synset id */
+    uint8_t joined;          /* PE_PHRASE, PE_SYNSET, PE_VERB: written with '_'
+                                right after the element before it ("*_UP",
+                                "WERE_*", "MOST_CERTAINLY_&NEG_EVER"): it must
+                                follow that one directly */
 } pattern_elem;
 
 typedef struct verb_pattern {

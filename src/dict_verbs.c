@@ -34,6 +34,8 @@ typedef struct vstate {
     pattern_elem *el;           /* elements of the pattern being read */
     size_t n_el, cap_el;
     wvec w;                     /* word ids of the phrase being read */
+    int under;                  /* the last delimiter read was '_' */
+    int phrase_joined;          /* that phrase began right after a '_' */
 } vstate;
 
 /* Copies the ids into the arena. */
@@ -341,6 +343,30 @@ typedef struct verbline {
     int has_forms, has_code;
 } verbline;
 
+/* A multi-word verb written with blanks ("LASH OUT" in a block of
+ * PETRARCH's validation dictionary): read as the same words joined with
+ * '_', the verb word being the first unless a '+' marks another, as
+ * "+LASH_OUT".  (The format documents '_' and '+'; PETRARCH2's reader
+ * takes the blank-separated words one by one, which never matches the
+ * phrase.)  vl->head then points into the arena. */
+static void join_spaced_verb(loadctx *c, verbline *vl)
+{
+    char *out = arena_alloc(c->d->mem, vl->head_len + 2);
+    size_t n = 0;
+    if (!memchr(vl->head, '+', vl->head_len)) out[n++] = '+';
+    for (size_t i = 0; i < vl->head_len; i++) {
+        char ch = vl->head[i];
+        if (dict_is_blank(ch)) {
+            if (n && out[n - 1] != '_') out[n++] = '_';
+        } else {
+            out[n++] = ch;
+        }
+    }
+    out[n] = '\0';
+    vl->head = out;
+    vl->head_len = n;
+}
+
 /* Splits the verb line in c->buf; returns 0 after reporting a problem. */
 static int split_verb_line(loadctx *c, verbline *vl)
 {
@@ -374,11 +400,7 @@ static int split_verb_line(loadctx *c, verbline *vl)
         p = close + 1;
     }
     if (!vl->head_len) { dict_problem(c, "verb line without a verb"); return 0; }
-    if (dict_has_blank(vl->head, vl->head_len)) {
-        dict_problem(c, "%.*s: a multi-word verb is joined with '_' and has '+' before "
-                     "its verb word", (int)vl->head_len, vl->head);
-        return 0;
-    }
+    if (dict_has_blank(vl->head, vl->head_len)) join_spaced_verb(c, vl);
     return 1;
 }
 
@@ -462,6 +484,7 @@ static int flush_phrase(loadctx *c, vstate *v)
     pattern_elem *e = &v->el[v->n_el - 1];
     e->n_words = (uint16_t)v->w.n;
     e->words = words;
+    e->joined = (uint8_t)v->phrase_joined;
     v->w.n = 0;
     return 1;
 }
@@ -509,10 +532,12 @@ static int lex_pattern(loadctx *c, vstate *v, const char *s, size_t len)
     int brace = 0, depth = 0, verbs = 0;
     v->n_el = 0;
     v->w.n = 0;
+    v->under = v->phrase_joined = 0;
     for (size_t i = 0; i < len;) {
         char ch = s[i];
         if (dict_is_blank(ch) || ch == '_') {
             if (ch != '_' && !brace && !flush_phrase(c, v)) return 0;
+            v->under = ch == '_';
             i++;
             continue;
         }
@@ -528,6 +553,8 @@ static int lex_pattern(loadctx *c, vstate *v, const char *s, size_t len)
                 return 0;
             depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
             verbs += ch == '*';
+            if (ch == '*') v->el[v->n_el - 1].joined = (uint8_t)v->under;   /* "WERE_*" */
+            v->under = 0;
             i++;
             continue;
         }
@@ -539,9 +566,13 @@ static int lex_pattern(loadctx *c, vstate *v, const char *s, size_t len)
             if (slot && brace) return pattern_fail(c, "only words and synsets go in {...}");
             size_t used = slot ? (push_elem(c, v, slot, 0) ? 1 : 0) : synset_ref(c, v, s + i, len - i);
             if (!used) return 0;
+            if (!slot) v->el[v->n_el - 1].joined = (uint8_t)v->under;
+            v->under = 0;
             i += used;
             continue;
         }
+        if (!v->w.n) v->phrase_joined = v->under;
+        v->under = 0;
         dict_add_raw_word(c, s + i, j - i, &v->w);
         i = j;
     }

@@ -34,6 +34,9 @@ typedef struct story {
     const char *origin;      /* file the record came from, "-" for stdin */
     long line;               /* 1-based line of the file where the record starts */
     const char *category;    /* petrarch-xml category attribute; NULL otherwise */
+    const char *config;      /* petrarch-xml: the <Config> settings met since
+                                the previous record, "option=value" lines in
+                                file order; NULL when none */
     int is_record;           /* set by the input layer for petrarch-xml: the
                                 story is one record, whose id is the id of
                                 each of its sentences */
@@ -44,6 +47,8 @@ typedef enum {
     SENT_KEPT = 0,
     SENT_DUPLICATE,          /* repeats an earlier or later sentence of the story */
     SENT_BOILERPLATE,        /* agency credit, byline, "Read more", ... */
+    SENT_DISCARDED,          /* has a sentence-level phrase of the discards
+                                dictionary (pipeline.c) */
 } sentence_status;
 
 typedef enum {

@@ -5,7 +5,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "builtin.h"
@@ -28,6 +30,7 @@ struct dyad_parser {
 struct dyad_coder {
     dict *dc;
     syntax *sx;          /* borrowed from a dyad_parser; NULL: shallow rules */
+    dyad_coder_options opt;
 };
 
 /* Built-in dictionary files, by kind. */
@@ -102,6 +105,9 @@ static int load_kind(dict *dc, dict_kind kind, const dyad_dict_config *cfg, cons
     return 0;
 }
 
+static void options_defaults(dyad_coder_options *o, int petrarch);
+static void apply_setting(dyad_coder *c, const char *setting);
+
 static int load_configured(dict *dc, const dyad_dict_config *cfg, warn_relay *w, char *err,
                            size_t errlen)
 {
@@ -120,6 +126,7 @@ dyad_coder *dyad_coder_new(const dyad_dict_config *cfg, dyad_warn_fn warn, void 
     dyad_coder *c = xcalloc(1, sizeof *c);
     warn_relay w = {warn, warn_ctx};
     c->dc = dict_new();
+    options_defaults(&c->opt, cfg && (cfg->verbs || cfg->n_actors));
     if (!cfg) {
         for (dict_kind k = DICT_VERBS; k <= DICT_ISSUES; k++) load_builtin(c->dc, k, &w);
         return c;
@@ -128,7 +135,83 @@ dyad_coder *dyad_coder_new(const dyad_dict_config *cfg, dyad_warn_fn warn, void 
         dyad_coder_free(c);
         return NULL;
     }
+    for (size_t k = 0; k < cfg->n_options; k++) apply_setting(c, cfg->options[k]);
     return c;
+}
+
+/* ---- options ---- */
+
+/* PETRARCH's defaults (PETR_config.ini) with its dictionaries; dyad's own
+ * with the built-in ones, which code an unknown agent as no actor and keep
+ * events without a target. */
+static void options_defaults(dyad_coder_options *o, int petrarch)
+{
+    memset(o, 0, sizeof *o);
+    o->require_dyad = petrarch;
+    o->unknown_agents = petrarch;
+    o->modal_intent = !petrarch;
+    o->comma_min = 2;
+    o->comma_max = 8;
+    o->comma_emin = 2;
+    o->comma_emax = 8;
+}
+
+/* "name=value" (a PETR_config.ini line or a <Config> element). */
+static void apply_setting(dyad_coder *c, const char *setting)
+{
+    const char *eq = strchr(setting, '=');
+    if (!eq || (size_t)(eq - setting) >= 64) return;
+    char name[64];
+    memcpy(name, setting, (size_t)(eq - setting));
+    name[eq - setting] = '\0';
+    dyad_coder_set_option(c, name, eq + 1);
+}
+
+void dyad_coder_get_options(const dyad_coder *c, dyad_coder_options *out) { *out = c->opt; }
+void dyad_coder_set_options(dyad_coder *c, const dyad_coder_options *o) { c->opt = *o; }
+
+/* PETRARCH reads a boolean as false when the value contains "false". */
+static int petrarch_bool(const char *value)
+{
+    for (const char *p = value; *p; p++)
+        if (strncasecmp(p, "false", 5) == 0) return 0;
+    return 1;
+}
+
+/* The integer field of the options named `name`, or NULL. */
+static int *int_option(dyad_coder_options *o, const char *name)
+{
+    static const struct { const char *name; size_t off; } ints[] = {
+        {"new_actor_length", offsetof(dyad_coder_options, new_actor_length)},
+        {"comma_min", offsetof(dyad_coder_options, comma_min)},
+        {"comma_max", offsetof(dyad_coder_options, comma_max)},
+        {"comma_bmin", offsetof(dyad_coder_options, comma_bmin)},
+        {"comma_bmax", offsetof(dyad_coder_options, comma_bmax)},
+        {"comma_emin", offsetof(dyad_coder_options, comma_emin)},
+        {"comma_emax", offsetof(dyad_coder_options, comma_emax)},
+    };
+    for (size_t k = 0; k < sizeof ints / sizeof ints[0]; k++)
+        if (strcmp(name, ints[k].name) == 0) return (int *)((char *)o + ints[k].off);
+    return NULL;
+}
+
+int dyad_coder_set_option(dyad_coder *c, const char *name, const char *value)
+{
+    if (!name || !value) return -1;
+    if (strcmp(name, "require_dyad") == 0) c->opt.require_dyad = petrarch_bool(value);
+    else if (strcmp(name, "unknown_agents") == 0) c->opt.unknown_agents = petrarch_bool(value);
+    else if (strcmp(name, "modal_intent") == 0) c->opt.modal_intent = petrarch_bool(value);
+    else if (strcmp(name, "stop_on_error") == 0) return 0;   /* dyad never stops */
+    else {
+        int *field = int_option(&c->opt, name);
+        char *end;
+        long v = field ? strtol(value, &end, 10) : 0;
+        if (!field || end == value || v < 0 || v > 1000) return -1;
+        while (*end == ' ') end++;
+        if (*end) return -1;
+        *field = (int)v;
+    }
+    return 0;
 }
 
 void dyad_coder_free(dyad_coder *c)
@@ -201,6 +284,23 @@ static void set_actor_list(dyad_dict_config *cfg, char *value)
     cfg->n_actors = n;
 }
 
+/* A coding option of [Options] that dyad honours, kept as "name=value". */
+static void ini_option(dyad_dict_config *cfg, const char *key, const char *value)
+{
+    static const char *const known[] = {"require_dyad", "new_actor_length", "comma_min",
+                                        "comma_max", "comma_bmin", "comma_bmax",
+                                        "comma_emin", "comma_emax", NULL};
+    const char *const *k = known;
+    while (*k && strcmp(*k, key) != 0) k++;
+    if (!*k) return;
+    size_t n = strlen(key) + strlen(value) + 2;
+    char *s = xmalloc(n);
+    snprintf(s, n, "%s=%s", key, value);
+    const char **list = xrealloc((void *)cfg->options, (cfg->n_options + 1) * sizeof *list);
+    list[cfg->n_options++] = s;
+    cfg->options = list;
+}
+
 static void ini_setting(dyad_dict_config *cfg, const char *key, char *value)
 {
     if (strcmp(key, "verbfile_name") == 0) cfg->verbs = xstrdup(value);
@@ -214,19 +314,25 @@ static void ini_setting(dyad_dict_config *cfg, const char *key, char *value)
 static void read_ini(FILE *f, dyad_dict_config *cfg)
 {
     char line[4096];
-    int in_section = 0, seen_section = 0;
+    int in_section = 0, seen_section = 0, in_options = 0;
     while (fgets(line, sizeof line, f)) {
         char *s = trim(line);
         if (*s == '#' || *s == ';' || *s == '\0') continue;
         if (*s == '[') {
             in_section = !seen_section && strncmp(s, "[Dictionaries]", 14) == 0;
             seen_section |= in_section;
+            in_options = strncmp(s, "[Options]", 9) == 0;
             continue;
         }
         char *eq = strchr(s, '=');
-        if (!in_section || !eq) continue;
+        if (!eq) continue;
         *eq = '\0';
-        ini_setting(cfg, trim(s), trim(eq + 1));
+        char *value = trim(eq + 1), *hash = strchr(value, '#');
+        if (in_options) {
+            if (hash) *hash = '\0';
+            ini_option(cfg, trim(s), trim(value));
+        }
+        if (in_section) ini_setting(cfg, trim(s), value);
     }
 }
 
@@ -260,6 +366,8 @@ void dyad_dict_config_clear(dyad_dict_config *cfg)
     free((char *)cfg->agents);
     free((char *)cfg->discards);
     free((char *)cfg->issues);
+    for (size_t k = 0; k < cfg->n_options; k++) free((char *)cfg->options[k]);
+    free((void *)cfg->options);
     memset(cfg, 0, sizeof *cfg);
 }
 
@@ -460,9 +568,30 @@ void dyad_coder_use_parser(dyad_coder *c, dyad_parser *p)
     c->sx = p ? p->sx : NULL;
 }
 
+/* The <Config> settings a petrarch-xml record carries ("name=value"
+ * lines, set before it in the file): they change the coder's options for
+ * this record and every later one, as PETRARCH applies them. */
+static void apply_story_config(dyad_coder *c, const char *config)
+{
+    for (const char *p = config; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char line[256];
+        if (n < sizeof line) {
+            memcpy(line, p, n);
+            line[n] = '\0';
+            apply_setting(c, line);
+        }
+        p += n + (nl != NULL);
+    }
+}
+
 const dyad_result *dyad_code(dyad_coder *c, dyad_story *s)
 {
-    if (!s->result) s->result = pipeline_run(s->a, c->dc, c->sx, &s->st);
+    if (!s->result) {
+        apply_story_config(c, s->st.config);
+        s->result = pipeline_run(s->a, c->dc, c->sx, &c->opt, &s->st);
+    }
     return s->result;
 }
 

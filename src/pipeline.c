@@ -117,19 +117,75 @@ static void parse_sentence(arena *a, syntax *sx, doc *d, size_t s, const mention
  * sentence that can give an event is parsed (code_sentence_is_candidate);
  * one the parser cannot take (too long, out of memory) is coded by the
  * shallow rules. */
-static void code_story(arena *a, const dict *dc, syntax *sx, doc *d, mention_list *ml,
-                       event_list *ev)
+static void keep_dyads(event_list *ev);
+static const char *apply_discards(arena *a, const dict *dc, doc *d);
+
+static void code_story(arena *a, const dict *dc, syntax *sx, const dyad_coder_options *opt,
+                       doc *d, mention_list *ml, event_list *ev)
 {
     int date = story_yyyymmdd(d->story);
     for (size_t s = 0; s < d->n_sents; s++) {
         if (d->sents[s].status != SENT_KEPT) continue;
         tag_sentence(d, s);
-        size_t first = actors_find(a, dc, d, s, date, ml);
+        size_t first = actors_find(a, dc, d, s, date, opt->unknown_agents, ml);
         if (sx && code_sentence_is_candidate(dc, d, s, ml, first))
             parse_sentence(a, sx, d, s, ml, first);
-        code_sentence(a, dc, d, s, ml, first, ev);
+        code_sentence(a, dc, d, s, ml, first, opt, ev);
     }
+    if (opt->require_dyad) keep_dyads(ev);
     resolve_events(a, d, ev);
+}
+
+/* A code that names an actor: not absent, not PETRARCH's null "---". */
+static int is_known_code(const char *code)
+{
+    return code && *code && strcmp(code, "---") != 0;
+}
+
+/* require_dyad (dyad.h): keeps the events with both a source and a
+ * target; "---GOV" (an official of unknown country) is a known actor. */
+static void keep_dyads(event_list *ev)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < ev->n; k++)
+        if (is_known_code(ev->items[k].source) && is_known_code(ev->items[k].target))
+            ev->items[n++] = ev->items[k];
+    ev->n = n;
+}
+
+/* "story discard \"typhoon\"": the reason a discard gives. */
+static const char *discard_text(arena *a, const char *scope, const char *phrase)
+{
+    char buf[256];
+    int n = snprintf(buf, sizeof buf, "%s discard \"%s\"", scope, phrase);
+    return arena_strndup(a, buf, n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+/* Applies the discards dictionary to the kept sentences: a story-level
+ * phrase (written with '+') discards the story, a sentence-level one its
+ * sentence.  Returns the reason when the story is discarded (a story
+ * phrase, or every kept sentence discarded), else NULL. */
+static const char *apply_discards(arena *a, const dict *dc, doc *d)
+{
+    const char *reason = NULL;
+    size_t kept = 0;
+    for (size_t s = 0; s < d->n_sents; s++) {
+        sentence *se = &d->sents[s];
+        if (se->status != SENT_KEPT) continue;
+        const token *t = d->tokens + se->first_token;
+        for (size_t i = 0; i < se->n_tokens && se->status == SENT_KEPT; i++) {
+            int whole = 0;
+            size_t len = dict_match_discard_scope(dc, t, se->n_tokens, i, &whole);
+            if (!len) continue;
+            const char *phrase = arena_strndup(a, d->clean + t[i].start,
+                                               t[i + len - 1].start + t[i + len - 1].len - t[i].start);
+            if (whole) return discard_text(a, "story", phrase);
+            se->status = SENT_DISCARDED;
+            reason = discard_text(a, "sentence", phrase);
+        }
+        kept += se->status == SENT_KEPT;
+    }
+    return kept ? NULL : reason;
 }
 
 static void count_sentences(struct dyad_result *r)
@@ -140,7 +196,8 @@ static void count_sentences(struct dyad_result *r)
     }
 }
 
-struct dyad_result *pipeline_run(arena *a, const dict *dc, syntax *sx, const story *st)
+struct dyad_result *pipeline_run(arena *a, const dict *dc, syntax *sx,
+                                 const dyad_coder_options *opt, const story *st)
 {
     struct dyad_result *r = arena_calloc(a, 1, sizeof *r);
     r->st = st;
@@ -149,7 +206,13 @@ struct dyad_result *pipeline_run(arena *a, const dict *dc, syntax *sx, const sto
         r->discard_reason = "no text after cleaning";
         return r;
     }
+    const char *discard = apply_discards(a, dc, &r->d);
     count_sentences(r);
+    if (discard) {
+        r->status = DYAD_DISCARDED;
+        r->discard_reason = discard;
+        return r;
+    }
     if (r->n_kept == 0) {
         r->status = DYAD_DISCARDED;
         r->discard_reason = "no sentences after cleaning";
@@ -157,7 +220,7 @@ struct dyad_result *pipeline_run(arena *a, const dict *dc, syntax *sx, const sto
     }
     mention_list ml = {0};
     event_list ev = {0};
-    code_story(a, dc, sx, &r->d, &ml, &ev);
+    code_story(a, dc, sx, opt, &r->d, &ml, &ev);
     r->events = arena_calloc(a, ev.n ? ev.n : 1, sizeof *r->events);
     for (size_t k = 0; k < ev.n; k++) fill_event(a, &r->d, &ml, &ev.items[k], &r->events[k]);
     r->n_events = ev.n;

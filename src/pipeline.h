@@ -18,8 +18,10 @@
 
 /* Codes the story; the result and all it points to live in `a`.  With a
  * syntax analyzer the sentences are parsed and the coder reads the roles
- * off the tree; with NULL it uses its shallow rules (code.h). */
-struct dyad_result *pipeline_run(arena *a, const dict *dc, syntax *sx, const story *st);
+ * off the tree; with NULL it uses its shallow rules (code.h).  opt: the
+ * coder's options (dyad.h): unknown agents, require_dyad, discards. */
+struct dyad_result *pipeline_run(arena *a, const dict *dc, syntax *sx,
+                                 const dyad_coder_options *opt, const story *st);
 
 /* The front end alone (clean, split, tokenize, clean_sentences): fills *d.
  * Returns 0, or -1 when the text is empty after cleaning. */

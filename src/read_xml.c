@@ -43,6 +43,7 @@ struct rd_xml {
     int in_sentence, text_depth, has_text, over;
     long rec_line;
     rd_buf id, date, category;   /* NUL-terminated values; len 0 = absent */
+    rd_buf config;            /* <Config> settings since the last record, "o=v\n" */
     /* the reader_next() call in progress */
     reader *r;
     arena *a;
@@ -134,6 +135,8 @@ static read_status sentence_result(rd_xml *x)
     out->text = arena_strndup(x->a, text->p ? text->p : "", text->len);
     out->text_len = text->len;
     out->category = x->category.len ? arena_strdup(x->a, x->category.p) : NULL;
+    out->config = x->config.len ? arena_strndup(x->a, x->config.p, x->config.len) : NULL;
+    x->config.len = 0;
     return READ_STORY;
 }
 
@@ -146,6 +149,23 @@ static void sentence_end(rd_xml *x)
     XML_StopParser(x->p, XML_TRUE);
 }
 
+/* <Config option="..." value="...">: kept for the next record, which
+ * hands it to the coder (story.config). */
+static void config_setting(rd_xml *x, const XML_Char **atts)
+{
+    const char *option = NULL, *value = NULL;
+    for (size_t i = 0; atts[i]; i += 2) {
+        if (strcmp(atts[i], "option") == 0) option = atts[i + 1];
+        else if (strcmp(atts[i], "value") == 0) value = atts[i + 1];
+    }
+    if (!option || !value || strchr(option, '\n') || strchr(value, '\n')) return;
+    if (x->config.len > 4096) return;      /* bounded: a file of only settings */
+    rd_buf_append(&x->config, option, strlen(option));
+    rd_buf_append(&x->config, "=", 1);
+    rd_buf_append(&x->config, value, strlen(value));
+    rd_buf_append(&x->config, "\n", 1);
+}
+
 static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
     rd_xml *x = ud;
@@ -154,6 +174,8 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
     if (strcmp(name, "Sentence") == 0) {
         if (x->in_sentence) abort_nested(x);
         else sentence_begin(x, atts);
+    } else if (!x->in_sentence && strcmp(name, "Config") == 0) {
+        config_setting(x, atts);
     } else if (x->text_depth > 0 || (x->in_sentence && strcmp(name, "Text") == 0)) {
         x->text_depth++;
         x->has_text = 1;
@@ -395,6 +417,7 @@ void rd_xml_free(reader *r)
     rd_buf_free(&x->id);
     rd_buf_free(&x->date);
     rd_buf_free(&x->category);
+    rd_buf_free(&x->config);
     free(x->encoding);
     free(x);
     r->xml = NULL;

@@ -595,6 +595,16 @@ static void key_buffer(tokenizer *tz, size_t len)
     tz->kb_end = tz->kb + cap;
 }
 
+/* An underscore between two letters or digits ("Dol_Amroth") separates
+ * words as a blank does: PETRARCH's texts and dictionaries write a name's
+ * words joined by '_', and the dictionaries read '_' as a word break. */
+static int joins_words(const tokenizer *tz, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)tz->t;
+    return t[i] == '_' && i > 0 && i + 1 < tz->end && t[i - 1] < 0x80 && t[i + 1] < 0x80 &&
+           ASCII_WORD[t[i - 1]] && ASCII_WORD[t[i + 1]] && t[i - 1] != '\'' && t[i + 1] != '\'';
+}
+
 /* Tokenizes sentence s. */
 static void tokenize_sentence(tokenizer *tz, sentence *s)
 {
@@ -607,7 +617,7 @@ static void tokenize_sentence(tokenizer *tz, sentence *s)
     for (size_t i = s->start; i < end; ) {
         unsigned char c = (unsigned char)tz->t[i];
         if (c < 0x80 && ASCII_WORD[c]) i = word(tz, i);
-        else if (c == ' ' || c == '\n') i++;
+        else if (c == ' ' || c == '\n' || joins_words(tz, i)) i++;
         else if (c == '\'') i = apostrophe(tz, i, first);
         else if (c >= 0x80 && word_char(tz, i)) i = word(tz, i);
         else i = other(tz, i);

@@ -193,6 +193,19 @@ static int antecedent_of(const tree *t, int v, int tok)
     return tok;
 }
 
+/* An oblique that says when, not to whom: "after the crowds burned ...",
+ * "since the war", "during talks". */
+static int is_temporal_oblique(const tree *t, int c)
+{
+    static const char *const preps[] = {"after", "before", "since", "during", "until", NULL};
+    for (int k = t->first_child[c]; k >= 0; k = t->next_sibling[k]) {
+        if (rel_of(t, k) != DEP_CASE) continue;
+        for (const char *const *p = preps; *p; p++)
+            if (strcmp(t->toks[k].key, *p) == 0) return 1;
+    }
+    return 0;
+}
+
 /* Objects of one verb, without descending into an xcomp. */
 static int verb_objects(const tree *t, int v, int *out, int k, int max)
 {
@@ -200,11 +213,20 @@ static int verb_objects(const tree *t, int v, int *out, int k, int max)
     if (obj >= 0) k = push(out, k, max, antecedent_of(t, v, obj));
     int iobj = tree_child(t, v, DEP_IOBJ);
     if (iobj >= 0) k = push(out, k, max, iobj);
-    for (int c = t->first_child[v]; c >= 0; c = t->next_sibling[c])
-        if (rel_of(t, c) == DEP_OBL) k = push(out, k, max, c);
+    /* The object's own modifiers before the verb's obliques: "restore ties
+     * with Gondor five years after Calenardhon crowds ..." is about Gondor. */
     if (obj >= 0)
         for (int c = t->first_child[obj]; c >= 0; c = t->next_sibling[c])
             if (rel_of(t, c) == DEP_NMOD) k = push(out, k, max, c);
+    /* An active verb has no passive agent: a "by" phrase the parser took
+     * for one belongs to the object ("condemned an attack by Osgiliath
+     * soldiers") and names the target. */
+    int active = !tree_is_passive(t, v);
+    for (int c = t->first_child[v]; c >= 0; c = t->next_sibling[c]) {
+        dep_rel r = rel_of(t, c);
+        if ((r == DEP_OBL && !is_temporal_oblique(t, c)) || (r == DEP_OBL_AGENT && active))
+            k = push(out, k, max, c);
+    }
     return k;
 }
 
@@ -213,8 +235,11 @@ int tree_objects(const tree *t, int v, int *out, int max)
     int k = verb_objects(t, v, out, 0, max);
     int x = tree_child(t, v, DEP_XCOMP);
     if (x >= 0) k = verb_objects(t, x, out, k, max);
+    /* The subject of a clause after the verb ("warned that Russia ...");
+     * not of a reported clause before it ("Arnor signed ..., officials
+     * said"), which is what was said, not to whom. */
     int cc = tree_child(t, v, DEP_CCOMP);
-    int s = cc >= 0 ? tree_child(t, cc, DEP_NSUBJ) : -1;
+    int s = cc > v ? tree_child(t, cc, DEP_NSUBJ) : -1;
     if (s >= 0) k = push(out, k, max, s);
     return k;
 }

@@ -78,10 +78,12 @@ int tree_is_hypothetical(const tree *t, int v);
 int tree_has_object(const tree *t, int v);
 
 /* Candidate targets of v in the order the coder tries them: its direct
- * and indirect objects, its obliques (not the passive agent), the noun
- * modifiers of its object ("cooperation with Moscow"), then the same for
- * an xcomp it governs, and last the subject of a clause it reports ("Arnor
- * believes Osgiliath can cope").  Returns the number written to out (at
+ * and indirect objects, the noun modifiers of its object ("cooperation
+ * with Moscow"), its obliques (not the passive agent, nor one that says
+ * when: "after", "before", "since", "during", "until"), then the same for
+ * an xcomp it governs, and last the subject of a clause it reports after
+ * it ("Arnor believes Osgiliath can cope"; not "Arnor signed ..., officials
+ * said").  Returns the number written to out (at
  * most max). */
 int tree_objects(const tree *t, int v, int *out, int max);
 

@@ -142,18 +142,19 @@ static category_count *category(category_count *cats, size_t *n, const char *nam
     return &cats[(*n)++];
 }
 
-/* Names the <Config> options the file sets, which the coder does not
- * honour yet, so that a reader of the report knows. */
+/* Names the <Config> options the file sets.  They are applied by the
+ * petrarch-xml reader and the coder (story.config, dyad_coder_set_option)
+ * to the records after them, as `dyad code` applies them. */
 static void report_configs(FILE *out, const vsuite *v)
 {
     if (v->n_configs == 0) return;
-    fprintf(out, "note: %zu <Config> settings in the file (", v->n_configs);
+    fprintf(out, "note: %zu <Config> settings applied in file order (", v->n_configs);
     for (size_t k = 0; k < v->n_configs; k++) {
         size_t j = 0;
         while (j < k && strcmp(v->configs[j].option, v->configs[k].option) != 0) j++;
         if (j == k) fprintf(out, "%s%s", k ? ", " : "", v->configs[k].option);
     }
-    fprintf(out, ") are not honoured yet\n");
+    fprintf(out, "); new_actor_length and comma_* are read but change nothing yet\n");
 }
 
 int dyad_validate(const char *path, const char *dictionary_dir, dyad_parser *p, FILE *report,

@@ -380,7 +380,7 @@ static void test_verb_problems(void)
         "- * X [018] junk\n"               /* 13 text after the code */
         "- * {$ X} [019]\n"                /* 14 slot inside braces */
         "- * X [019\n"                     /* 15 unbalanced '[' */
-        "LASH OUT\n"                       /* 16 multi-word without '_' */
+        "LASH OUT\n"                       /* 16 multi-word with a blank: +LASH_OUT */
         "CORDON_OFF\n"                     /* 17 multi-word without '+' */
         "+A_+B\n"                          /* 18 two '+' */
         "BAD {FORMS\n"                     /* 19 unbalanced '{' */
@@ -398,7 +398,7 @@ static void test_verb_problems(void)
         { 1, "before the first" }, { 2, "no verb" }, { 4, "no verb" }, { 6, "no [code]" },
         { 7, "&UNDEFINED" }, { 8, "one '*'" }, { 9, "one '*'" }, { 10, "'{'" },
         { 11, "'('" }, { 12, "')'" }, { 13, "after the [code]" }, { 14, "only words" },
-        { 15, "'['" }, { 16, "multi-word" }, { 17, "needs one '+'" }, { 18, "needs one '+'" },
+        { 15, "'['" }, { 17, "needs one '+'" }, { 18, "needs one '+'" },
         { 19, "'{'" }, { 20, "'['" }, { 23, "defined twice" }, { 27, "empty" },
         { 28, "empty" }, { 29, "'['" },
     };
@@ -418,6 +418,11 @@ static void test_verb_problems(void)
     CHECK_INT(dict_verb_patterns(d, m.verb, &p), 1);
     CHECK_STR(p[0].code, "020");
     CHECK(verb(d, "verb_before_block", NULL) == NULL);
+    /* A multi-word verb written with a blank is read as +LASH_OUT. */
+    CHECK_STR(verb(d, "lash out", &m), "LASH_OUT");
+    CHECK_INT(m.n_tokens, 2);
+    CHECK_INT(m.head, 0);
+    CHECK_STR(verb(d, "lashed out", &m), "LASH_OUT");
     CHECK(verb(d, "lash", NULL) == NULL);
     CHECK(verb(d, "bad", NULL) == NULL);
     CHECK(verb(d, "bad3", NULL) == NULL);
@@ -1055,9 +1060,7 @@ static const struct known_problem {
     { "Phoenix.IssueCoding.txt", 2250, "no [code]" },
     /* PETR.Validate.verbs.txt */
     { "PETR.Validate.verbs.txt", 447, "more than one" },    /* "--- DELAY [120] [031:031] ---" */
-    { "PETR.Validate.verbs.txt", 688, "multi-word" },       /* "LASH OUT" without '_' and '+' */
     { "PETR.Validate.verbs.txt", 992, "'['" },              /* "[###]": '#' starts a comment */
-    { "PETR.Validate.verbs.txt", 1025, "multi-word" },      /* "RULE OUT" */
 };
 
 /* Checks that the problems in w are exactly the KNOWN ones of the files
