@@ -70,7 +70,7 @@ $(B)/libdyad.a: $(OBJ)
 $(B)/dyad: cli/main.c $(B)/libdyad.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libdyad.a $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/harness.h $(B)/libdyad.a | $(B)/tests
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/*.h) $(B)/libdyad.a | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libdyad.a $(LDLIBS)
 
 $(B)/san/obj/%.o: src/%.c $(wildcard src/*.h include/*.h) | $(B)/san/obj
@@ -79,7 +79,7 @@ $(B)/san/libdyad.a: $(SAN_OBJ)
 	rm -f $@ && ar rcs $@ $^
 $(B)/san/dyad: cli/main.c $(B)/san/libdyad.a
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $< $(B)/san/libdyad.a $(LDLIBS)
-$(B)/san/tests/%: tests/unit/%.c tests/harness.h $(B)/san/libdyad.a | $(B)/san/tests
+$(B)/san/tests/%: tests/unit/%.c $(wildcard tests/*.h) $(B)/san/libdyad.a | $(B)/san/tests
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $< $(B)/san/libdyad.a $(LDLIBS)
 
 # libFuzzer targets need clang; each links the sanitizer build of the sources.

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dyad.h"
+#include "events.h"
 #include "harness.h"
 
 static dyad_coder *coder;
@@ -21,16 +22,7 @@ static const char *code_text(const char *date, const char *text, char *out, size
     dyad_story *s = dyad_story_new("t", date, text, err, sizeof err);
     out[0] = '\0';
     if (!s) { snprintf(out, cap, "error: %s", err); return out; }
-    const dyad_result *r = dyad_code(coder, s);
-    size_t used = 0;
-    for (size_t i = 0; i < dyad_result_event_count(r); i++) {
-        const dyad_event *e = dyad_result_event(r, i);
-        const char *t = dyad_event_target(e);
-        int w = snprintf(out + used, cap - used, "%s%s>%s:%s", i ? " " : "",
-                         dyad_event_source(e), t ? t : "-", dyad_event_code(e));
-        if (w < 0 || (size_t)w >= cap - used) break;
-        used += (size_t)w;
-    }
+    events_of(dyad_code(coder, s), out, cap);
     dyad_story_free(s);
     return out;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "dyad.h"
+#include "events.h"
 #include "harness.h"
 
 static char dir[64];
@@ -127,22 +128,6 @@ static dyad_coder *petrarch_coder(void)
     dyad_coder *c = dyad_coder_new(&cfg, NULL, NULL, err, sizeof err);
     if (!c) printf("coder: %s\n", err);
     return c;
-}
-
-/* The events of a result, compactly, into out. */
-static const char *events_of(const dyad_result *r, char *out, size_t cap)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < dyad_result_event_count(r); i++) {
-        const dyad_event *e = dyad_result_event(r, i);
-        const char *t = dyad_event_target(e);
-        int w = snprintf(out + used, cap - used, "%s%s>%s:%s", i ? " " : "",
-                         dyad_event_source(e), t ? t : "-", dyad_event_code(e));
-        if (w < 0 || (size_t)w >= cap - used) break;
-        used += (size_t)w;
-    }
-    return out;
 }
 
 static const char *code_text(const char *text, char *out, size_t cap)
