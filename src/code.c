@@ -27,9 +27,7 @@ typedef struct sent_ctx {
     int *mention_at;             /* token -> mention index covering it, or -1 */
     arena *a;
     int parsed;                  /* the sentence is parsed: t is set */
-    int named_only;              /* targets: pass over unknown-country actors */
     int places_as_targets;       /* with require_dyad: a place when nothing else */
-    int allow_places;            /* targets: a place of the verb will do */
     int modal_intent;            /* apply the modal rule (apply_modality) */
     tree t;
 } sent_ctx;
@@ -788,23 +786,27 @@ static int is_unknown_actor(const sent_ctx *c, int m)
     return code && strncmp(code, "---", 3) == 0;
 }
 
-/* With c->named_only set, an actor of unknown country is passed over: a
- * named actor is preferred as the target, and the unknown one taken only
- * when there is none (parsed_target). */
-static int can_be_target(const sent_ctx *c, int m, int source, const char *code)
+/* Which mentions a search for the target accepts (parsed_target). */
+typedef struct target_filter {
+    int source;                  /* never the source */
+    const char *code;            /* the event code (is_place_of_verb) */
+    int named_only;              /* pass over actors of unknown country */
+    int allow_places;            /* a place of the verb will do */
+} target_filter;
+
+static int can_be_target(const sent_ctx *c, int m, const target_filter *f)
 {
-    return m >= 0 && m != source && (c->allow_places || !is_place_of_verb(c, m, code)) &&
-           !(c->named_only && is_unknown_actor(c, m));
+    return m >= 0 && m != f->source && (f->allow_places || !is_place_of_verb(c, m, f->code)) &&
+           !(f->named_only && is_unknown_actor(c, m));
 }
 
 /* The first actor mention inside the subtree of token h that starts
  * after token `after`, in text order. */
-static int mention_under(const sent_ctx *c, int h, int after, int source, const char *code)
+static int mention_under(const sent_ctx *c, int h, int after, const target_filter *f)
 {
     for (size_t k = mention_from(c, (size_t)after + 1); k < c->m_end; k++) {
         int head = (int)m_stop(c, (int)k) - 1;         /* a name hangs from its last token */
-        if (is_actor(c, (int)k) && can_be_target(c, (int)k, source, code) &&
-            tree_in_phrase(&c->t, h, head))
+        if (is_actor(c, (int)k) && can_be_target(c, (int)k, f) && tree_in_phrase(&c->t, h, head))
             return (int)k;
     }
     return -1;
@@ -816,29 +818,26 @@ static int mention_under(const sent_ctx *c, int h, int after, int source, const 
  * else the first actor named after the verb inside its phrase ("praised
  * the results achieved by China", "threatened to break relations with
  * Russia"). */
-static int parsed_target_pass(const sent_ctx *c, int v, int source, const char *code)
+static int parsed_target_pass(const sent_ctx *c, int v, const target_filter *f)
 {
     int cand[24];
     int n = tree_objects(&c->t, v, cand, 24);
     for (int k = 0; k < n; k++) {
         int m = nominal_mention(c, cand[k], 0);
-        if (can_be_target(c, m, source, code)) return m;
+        if (can_be_target(c, m, f)) return m;
     }
-    return mention_under(c, v, v, source, code);
+    return mention_under(c, v, v, f);
 }
 
 /* The above, a named actor first, else (place_target_allowed) a named
  * place of the verb, else an actor of unknown country, else such a place. */
-static int parsed_target(sent_ctx *c, int v, int source, const char *code)
+static int parsed_target(const sent_ctx *c, int v, int source, const char *code)
 {
-    /* named actors, named places, unknown actors, unknown places */
     int places = place_target_allowed(c, source), m = -1;
     for (int pass = 0; pass < 4 && m < 0; pass++) {
-        c->named_only = pass < 2;
-        c->allow_places = pass % 2;
-        if (!c->allow_places || places) m = parsed_target_pass(c, v, source, code);
+        target_filter f = {source, code, pass < 2, pass % 2};
+        if (!f.allow_places || places) m = parsed_target_pass(c, v, &f);
     }
-    c->named_only = c->allow_places = 0;
     return m;
 }
 
@@ -988,7 +987,6 @@ static void ctx_init(sent_ctx *c, arena *a, const dict *dc, const doc *d, size_t
         tree_init(&c->t, a, c->toks, c->n);
         c->parsed = tree_is_clause(&c->t);    /* else the shallow rules code it */
     }
-    c->named_only = c->allow_places = 0;
     c->places_as_targets = opt && opt->require_dyad;
     c->modal_intent = !opt || opt->modal_intent;
 }

@@ -284,15 +284,10 @@ static void set_actor_list(dyad_dict_config *cfg, char *value)
     cfg->n_actors = n;
 }
 
-/* A coding option of [Options] that dyad honours, kept as "name=value". */
+/* A line of [Options], kept as "name=value"; the coder takes the ones it
+ * knows (dyad_coder_set_option) and passes over the rest. */
 static void ini_option(dyad_dict_config *cfg, const char *key, const char *value)
 {
-    static const char *const known[] = {"require_dyad", "new_actor_length", "comma_min",
-                                        "comma_max", "comma_bmin", "comma_bmax",
-                                        "comma_emin", "comma_emax", NULL};
-    const char *const *k = known;
-    while (*k && strcmp(*k, key) != 0) k++;
-    if (!*k) return;
     size_t n = strlen(key) + strlen(value) + 2;
     char *s = xmalloc(n);
     snprintf(s, n, "%s=%s", key, value);

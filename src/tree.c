@@ -270,19 +270,11 @@ int tree_clause_top(const tree *t, int v)
     return v;
 }
 
-/* Is child c of a clause the start of another clause (or punctuation,
- * which no pattern or place needs)? */
+/* Does child c end its head's clause span: a clause of its own, an
+ * adverbial clause, or punctuation (which no pattern or place needs)? */
 static int starts_clause(const tree *t, int c)
 {
-    switch (rel_of(t, c)) {
-    case DEP_PUNCT:
-    case DEP_CCOMP: case DEP_ADVCL: case DEP_PARATAXIS: case DEP_ACL_RELCL:
-        return 1;
-    case DEP_CONJ:
-        return t->toks[c].pos == POS_VERB;
-    default:
-        return 0;
-    }
+    return starts_own_clause(t, c) || rel_of(t, c) == DEP_ADVCL || rel_of(t, c) == DEP_PUNCT;
 }
 
 /* Min and max token of the subtree of v, not entering the children for
