@@ -99,8 +99,11 @@ DYAD_EXPORT void dyad_coder_free(dyad_coder *c);
  *                     (03x) and "will attack" no event.  1 with the built-in
  *                     dictionaries; 0 with PETRARCH's, whose patterns spell
  *                     modal forms out themselves ("- SAID WOULD * ATTACK")
- *   new_actor_length  read but not used yet (PETRARCH: longest noun phrase
- *                     taken as a new actor; 0 = off)
+ *   new_actor_length  PETRARCH's new actors: with the parser, a subject,
+ *                     object or oblique noun phrase that names no actor and
+ *                     has at most this many words is an actor whose code is
+ *                     its words in capitals, in double quotes ("THE MINISTRY
+ *                     OF MAGIC"); 0 = off (the default)
  *   comma_*           read but not used yet (PETRARCH: lengths of
  *                     comma-delimited clauses left out of the parse) */
 typedef struct dyad_coder_options {

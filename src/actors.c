@@ -2,8 +2,10 @@
 #include "actors.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "deprel.h"
 #include "tag.h"
 
 #define MAX_PARTS 8
@@ -117,8 +119,10 @@ static void add_agent(char *code, const char *agent, int is_prefix)
 /* The code of a mention's parts: the rightmost actor with a code on the
  * date; a bare country code takes the agents of the phrase. */
 static const char *parts_code(arena *a, const dict *dc, const part *parts, size_t n_parts,
-                              int yyyymmdd, int unknown_agents, int *head)
+                              int yyyymmdd, int unknown_agents, int *head,
+                              uint8_t *head_agent_len)
 {
+    *head_agent_len = 0;
     const char *actor_code = NULL;
     *head = -1;
     for (size_t k = n_parts; k-- > 0;) {
@@ -135,7 +139,10 @@ static const char *parts_code(arena *a, const dict *dc, const part *parts, size_
             if (parts[k].m.kind != NOUN_AGENT) continue;
             int is_prefix = 0;
             const char *agent = dict_agent_code(dc, parts[k].m.entry, &is_prefix);
-            if (agent && *agent) add_agent(code, agent, is_prefix);
+            if (!agent || !*agent) continue;
+            size_t before = strlen(code);
+            add_agent(code, agent, is_prefix);
+            if (!is_prefix && strlen(code) > before) *head_agent_len = (uint8_t)(strlen(code) - before);
         }
     }
     if (!actor_code && strcmp(code, "---") == 0) return NULL;   /* no agent with a code */
@@ -251,6 +258,60 @@ static const char *country_agent_code(arena *a, const char *country, const menti
     return arena_strdup(a, code);
 }
 
+/* The countries of mentions first..last (a compound joined by conj_next)
+ * with the agents of `agent`, as a coded compound "FORGOV/GONGOV". */
+static const char *countries_with_agents(arena *a, const mention_list *l, size_t first,
+                                         size_t last, const mention *agent)
+{
+    char code[256] = "";
+    for (size_t j = first; j < l->n; j = (size_t)l->items[j].conj_next) {
+        const mention *cj = &l->items[j];
+        if (!cj->code || strlen(code) + strlen(cj->code) + 24 >= sizeof code) break;
+        if (*code) strcat(code, "/");
+        strcat(code, country_agent_code(a, cj->code, agent));
+        if (j == last || cj->conj_next < 0) break;
+    }
+    return arena_strdup(a, code);
+}
+
+/* "Lawmakers and officials in Fornost and Gondor": the countries tied to
+ * mention k (items first..last) belong to the agent-only mentions
+ * compounded before it too (FORLEG/GONLEG). */
+static void share_countries_backward(arena *a, mention_list *l, size_t k, size_t from,
+                                     size_t first, size_t last)
+{
+    for (int p = l->items[k].conj_prev; p >= (int)from; p = l->items[p].conj_prev) {
+        mention *prev = &l->items[p];
+        if (!agent_only(prev)) break;
+        prev->code = countries_with_agents(a, l, first, last, prev);
+        prev->has_actor = 1;
+    }
+}
+
+/* "Danish media and government": an agent-only mention compounded after
+ * an actor with agents takes that actor's words but its head agent
+ * (DNKMED, DNKGOV; "the Danish Islamist media and government" DNKMUSMED,
+ * DNKMUSGOV), as TABARI forwards the adjectives of a compound. */
+static void forward_adjectives(arena *a, mention_list *l, size_t from)
+{
+    for (size_t k = from; k < l->n; k++) {
+        mention *m = &l->items[k];
+        if (!agent_only(m) || m->conj_prev < (int)from || m->agents_prefix) continue;
+        const mention *lead = &l->items[m->conj_prev];
+        if (!lead->has_actor || !lead->code || !lead->head_agent_len ||
+            strchr(lead->code, '/'))
+            continue;
+        char code[MAX_CODE];
+        size_t keep = strlen(lead->code) - lead->head_agent_len;
+        if (keep + strlen(m->agents) >= sizeof code) continue;
+        memcpy(code, lead->code, keep);
+        strcpy(code + keep, m->agents);
+        m->code = arena_strdup(a, code);
+        m->has_actor = 1;
+        m->head_agent_len = (uint8_t)strlen(m->agents);
+    }
+}
+
 /* PETRARCH's agent of a country: an agent-only mention followed by "of",
  * "in" or "from" and a country (or a compound of countries) takes their
  * codes, one per country ("the ambassadors of Arnor, Osgiliath and
@@ -267,19 +328,15 @@ static void tie_agents_to_countries(arena *a, mention_list *l, size_t from, cons
         if (!(c->first == gap + 1 || (c->first == gap + 2 && all[gap + 1].pos == POS_DET)))
             continue;
         if (!is_agent_link(&all[gap])) continue;
-        char code[256] = "";
         size_t last = k + 1;
-        for (size_t j = k + 1; j < l->n; j = (size_t)l->items[j].conj_next) {
-            const mention *cj = &l->items[j];
-            if (!cj->code || strlen(code) + strlen(cj->code) + 24 >= sizeof code) break;
-            if (*code) strcat(code, "/");
-            strcat(code, country_agent_code(a, cj->code, m));
+        for (size_t j = k + 1; j < l->n && l->items[j].code; j = (size_t)l->items[j].conj_next) {
             last = j;
-            if (cj->conj_next < 0) break;
+            if (l->items[j].conj_next < 0) break;
         }
+        share_countries_backward(a, l, k, from, k + 1, last);
         const mention *end = &l->items[last];
         m->n = end->first + end->n - m->first;
-        m->code = arena_strdup(a, code);
+        m->code = countries_with_agents(a, l, k + 1, last, m);
         m->has_actor = 1;
         m->conj_next = end->conj_next;
         if (m->conj_next >= 0) l->items[m->conj_next].conj_prev = (int)k;
@@ -317,7 +374,8 @@ size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmd
         m->first = sent->first_token + (uint32_t)i;
         m->n = (uint32_t)len;
         m->sent = (uint32_t)s;
-        m->code = parts_code(a, dc, parts, n_parts, yyyymmdd, unknown_agents, &head);
+        m->code = parts_code(a, dc, parts, n_parts, yyyymmdd, unknown_agents, &head,
+                             &m->head_agent_len);
         /* A title with a name ("King Abdullah in Tel Aviv") is a person,
          * not an agent of the country named after it. */
         if (head < 0 && !name_words)
@@ -334,5 +392,178 @@ size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmd
     }
     link_compounds(list, first_new, d->tokens);
     tie_agents_to_countries(a, list, first_new, d->tokens);
+    forward_adjectives(a, list, first_new);
     return first_new;
+}
+
+/* ---- new actors from noun phrases ---- */
+
+/* Does the noun phrase headed by sentence token h stand in an argument
+ * position (subject, object, oblique)? */
+static int heads_argument(const token *t)
+{
+    if (t->pos != POS_NOUN && t->pos != POS_PROPN) return 0;
+    return t->rel == DEP_NSUBJ || t->rel == DEP_NSUBJ_PASS || t->rel == DEP_OBJ ||
+           t->rel == DEP_IOBJ || t->rel == DEP_OBL;
+}
+
+/* Is token k (sentence-relative) inside the subtree of h? */
+static int descends_from(const token *toks, size_t n, int k, int h)
+{
+    for (size_t steps = 0; k >= 0 && steps <= n; steps++) {
+        if (k == h) return 1;
+        k = toks[k].head;
+    }
+    return 0;
+}
+
+/* The words of the noun phrase headed by h: its subtree's contiguous span
+ * [*lo, *hi) without the preposition and punctuation at its edges; 0
+ * when the subtree has a gap or holds a verb. */
+static int noun_phrase_span(const token *toks, size_t n, int h, size_t *lo, size_t *hi)
+{
+    size_t l = (size_t)h, r = (size_t)h + 1;
+    while (l > 0 && descends_from(toks, n, (int)l - 1, h)) l--;
+    while (r < n && descends_from(toks, n, (int)r, h)) r++;
+    for (size_t k = l; k < r; k++) {
+        if (!descends_from(toks, n, (int)k, h) || toks[k].pos == POS_VERB) return 0;
+    }
+    while (l < r && (toks[l].rel == DEP_CASE || toks[l].rel == DEP_PUNCT)) l++;
+    while (r > l && toks[r - 1].rel == DEP_PUNCT) r--;
+    *lo = l;
+    *hi = r;
+    return r > l;
+}
+
+/* The new actor's code: '"' WORDS IN CAPITALS '"', or NULL when the phrase
+ * has more than max_words words. */
+static const char *new_actor_code(arena *a, const doc *d, const token *toks, size_t lo,
+                                  size_t hi, size_t max_words)
+{
+    size_t words = 0, len = 2;
+    for (size_t k = lo; k < hi; k++) {
+        if (toks[k].kind != TOK_WORD) continue;
+        words++;
+        len += toks[k].len + 1;
+    }
+    if (words == 0 || words > max_words) return NULL;
+    char *code = arena_alloc(a, len + 1), *p = code;
+    *p++ = '"';
+    for (size_t k = lo; k < hi; k++) {
+        if (toks[k].kind != TOK_WORD) continue;
+        if (p > code + 1) *p++ = ' ';
+        for (uint32_t b = 0; b < toks[k].len; b++) {
+            char ch = d->clean[toks[k].start + b];
+            *p++ = (ch >= 'a' && ch <= 'z') ? (char)(ch - 'a' + 'A') : ch;
+        }
+    }
+    *p++ = '"';
+    *p = '\0';
+    return code;
+}
+
+/* The head of the argument that starts at token `at`, when it has the
+ * same head and relation as h; n otherwise. */
+static size_t next_same_argument(const token *toks, size_t n, size_t h, size_t at)
+{
+    for (size_t k = at; k < n && descends_from(toks, n, (int)k, toks[h].head); k++) {
+        if (toks[k].head == toks[h].head && toks[k].rel == toks[h].rel &&
+            heads_argument(&toks[k]))
+            return k;
+        if (toks[k].head == toks[h].head) return n;
+    }
+    return n;
+}
+
+/* Are the words of [lo, hi) all names of days, months or "today"-like
+ * words?  "on Wednesday" says when, it names no one. */
+static int all_time_words(const token *toks, size_t lo, size_t hi)
+{
+    static const char *const words[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "today", "yesterday",
+        "tomorrow", "tonight", "week", "month", "year", "day", "morning", "evening",
+        "night", "last", "next", "this", "the", "a", NULL};
+    for (size_t k = lo; k < hi; k++) {
+        if (toks[k].kind != TOK_WORD) continue;
+        int found = 0;
+        for (size_t w = 0; words[w] && !found; w++) found = strcmp(toks[k].key, words[w]) == 0;
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+/* Does any mention first.. of the list cover a token of [lo, hi)
+ * (document positions)? */
+static int overlaps_mention(const mention_list *l, size_t first, uint32_t lo, uint32_t hi)
+{
+    for (size_t k = first; k < l->n; k++) {
+        const mention *m = &l->items[k];
+        if (m->first < hi && m->first + m->n > lo) return 1;
+    }
+    return 0;
+}
+
+/* Puts mentions first.. back in text order, renumbering the links among
+ * them (links to earlier sentences' mentions are below first and stay). */
+static void sort_sentence_mentions(mention_list *l, size_t first)
+{
+    size_t n = l->n - first;
+    if (n < 2) return;
+    size_t *order = xmalloc(n * sizeof *order), *where = xmalloc(n * sizeof *where);
+    for (size_t k = 0; k < n; k++) order[k] = first + k;
+    for (size_t k = 1; k < n; k++) {          /* insertion sort: few, nearly sorted */
+        size_t v = order[k], j = k;
+        for (; j > 0 && l->items[order[j - 1]].first > l->items[v].first; j--)
+            order[j] = order[j - 1];
+        order[j] = v;
+    }
+    for (size_t k = 0; k < n; k++) where[order[k] - first] = first + k;
+    mention *sorted = xmalloc(n * sizeof *sorted);
+    for (size_t k = 0; k < n; k++) {
+        mention m = l->items[order[k]];
+        if (m.conj_next >= (int)first) m.conj_next = (int)where[m.conj_next - (int)first];
+        if (m.conj_prev >= (int)first) m.conj_prev = (int)where[m.conj_prev - (int)first];
+        if (m.antecedent >= (int)first) m.antecedent = (int)where[m.antecedent - (int)first];
+        sorted[k] = m;
+    }
+    memcpy(&l->items[first], sorted, n * sizeof *sorted);
+    free(sorted);
+    free(where);
+    free(order);
+}
+
+void actors_add_new(arena *a, const doc *d, size_t s, size_t max_words, mention_list *list,
+                    size_t first)
+{
+    const sentence *sent = &d->sents[s];
+    if (!sent->parsed || max_words == 0) return;
+    const token *toks = d->tokens + sent->first_token;
+    size_t n = sent->n_tokens, before = list->n;
+    for (size_t h = 0; h < n; h++) {
+        size_t lo, hi;
+        if (!heads_argument(&toks[h]) || !noun_phrase_span(toks, n, (int)h, &lo, &hi)) continue;
+        /* "head Minerva McGonagall" parsed as two subjects of one verb
+         * is one phrase */
+        size_t h2, lo2, hi2;
+        while ((h2 = next_same_argument(toks, n, h, hi)) < n &&
+               noun_phrase_span(toks, n, (int)h2, &lo2, &hi2) && lo2 == hi) {
+            hi = hi2;
+            h = h2;
+        }
+        if (lo > 0 && toks[lo - 1].kind == TOK_PUNCT) continue;   /* an apposition */
+        if (all_time_words(toks, lo, hi)) continue;
+        uint32_t dlo = sent->first_token + (uint32_t)lo, dhi = sent->first_token + (uint32_t)hi;
+        if (overlaps_mention(list, first, dlo, dhi)) continue;
+        const char *code = new_actor_code(a, d, toks, lo, hi, max_words);
+        if (!code) continue;
+        mention *m = list_push(list);
+        m->first = dlo;
+        m->n = dhi - dlo;
+        m->sent = (uint32_t)s;
+        m->code = code;
+        m->after_preposition = (uint8_t)(lo > 0 && toks[lo - 1].rel == DEP_CASE);
+    }
+    if (list->n > before) sort_sentence_mentions(list, first);
 }

@@ -40,6 +40,8 @@ typedef struct mention {
     const char *agents;         /* no actor in the phrase: its agents' codes
                                    ("GOV"), else NULL */
     uint8_t agents_prefix;      /* those agents go before a country code */
+    uint8_t head_agent_len;     /* length of the last agent code appended
+                                   to the actor's ("MED" of DNKMED), or 0 */
     int antecedent;             /* pronouns: mention index it refers to, or -1 */
     int conj_next;              /* next member of a compound ("A and B"), or -1 */
     int conj_prev;              /* previous member, or -1 */
@@ -60,5 +62,16 @@ typedef struct mention_list {
  * mentions of earlier sentences already in the list. */
 size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmdd,
                    int unknown_agents, mention_list *list);
+
+/* PETRARCH's new actors (new_actor_length, dyad.h): after sentence s is
+ * parsed, each subject, object or oblique noun phrase that names no actor
+ * and has at most max_words words (a possessive 's not counted) becomes
+ * a mention whose code is its words in capitals and double quotes:
+ * "Gryffindor's head Minerva McGonagall left for the Ministry of Magic"
+ * gives "GRYFFINDOR HEAD MINERVA MCGONAGALL" and "THE MINISTRY OF MAGIC".
+ * Mentions first.. of the list are the sentence's; they stay in text
+ * order. */
+void actors_add_new(arena *a, const doc *d, size_t s, size_t max_words, mention_list *list,
+                    size_t first);
 
 #endif

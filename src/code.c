@@ -28,6 +28,7 @@ typedef struct sent_ctx {
     arena *a;
     int parsed;                  /* the sentence is parsed: t is set */
     int places_as_targets;       /* with require_dyad: a place when nothing else */
+    int petrarch_passive;        /* with require_dyad: a passive's "in" phrase is its actor */
     int modal_intent;            /* apply the modal rule (apply_modality) */
     tree t;
 } sent_ctx;
@@ -37,6 +38,8 @@ typedef struct pattern_hit {
     const verb_pattern *p;
     int score;
     int target;                  /* mention from a + slot, or -1 */
+    int source;                  /* mention from a $ slot after the verb, or -1 */
+    int subject_is_target;       /* a + slot before the verb: the subject is acted upon */
     int mutual;                  /* a % element matched a compound source */
     uint32_t used[16];           /* tokens of the pattern's words */
     size_t n_used;
@@ -315,6 +318,7 @@ static int match_after(const sent_ctx *c, const verb_pattern *p, size_t from, si
             int k = first_mention_after(c, pos, limit, source, 0);
             if (k < 0) return 0;
             if (el->kind == PE_TARGET) h->target = k;
+            else h->source = k;
             pos = m_stop(c, k);
             h->score++;
         } else if (el->kind == PE_SKIP) {
@@ -350,8 +354,9 @@ static int match_before(const sent_ctx *c, const verb_pattern *p, size_t start, 
             hit_use(h, at, len);
             pos = at;
             h->score++;
-        } else if (el->kind == PE_SOURCE) {
+        } else if (el->kind == PE_SOURCE || el->kind == PE_TARGET) {
             if (source < 0) return 0;
+            if (el->kind == PE_TARGET) h->subject_is_target = 1;
             h->score++;
         } else if (el->kind == PE_COMPOUND) {
             if (!is_compound(c, source)) return 0;
@@ -362,23 +367,46 @@ static int match_before(const sent_ctx *c, const verb_pattern *p, size_t start, 
     return 1;
 }
 
+/* Does the pattern say who is who?  "- + * FROM $" puts the subject in
+ * the target's slot and the actor after "from" in the source's, whatever
+ * the voice of the verb. */
+static int pattern_sets_roles(const pattern_hit *h)
+{
+    return h->p && (h->subject_is_target || h->source >= 0);
+}
+
+/* Applies the roles of a pattern that sets them (pattern_sets_roles) to
+ * the subject *source and the target *target found so far. */
+static void apply_pattern_roles(const pattern_hit *h, int *source, int *target)
+{
+    int subject = *source;
+    if (h->source >= 0) *source = h->source;
+    if (h->subject_is_target) {
+        *target = subject;
+        if (h->source < 0) *source = -1;
+    }
+}
+
 /* The best-matching pattern of the verb; h->p is NULL when none matched. */
 static void best_pattern(const sent_ctx *c, uint32_t verb, size_t start, size_t i,
                          size_t verb_end, size_t limit, int source, pattern_hit *best)
 {
-    const verb_pattern *pats;
-    size_t n = dict_verb_patterns(c->dc, verb, &pats);
     memset(best, 0, sizeof *best);
-    best->target = -1;
+    best->target = best->source = -1;
     best->score = -1;
-    for (size_t k = 0; k < n; k++) {
-        pattern_hit h;
-        memset(&h, 0, sizeof h);
-        h.p = &pats[k];
-        h.target = -1;
-        if (!match_before(c, &pats[k], start, i, source, &h)) continue;
-        if (!match_after(c, &pats[k], verb_end, limit, source, &h)) continue;
-        if (h.score > best->score) *best = h;
+    for (uint32_t def = verb + 1, steps = 0; def && steps < 64; steps++) {
+        const verb_pattern *pats;
+        size_t n = dict_verb_patterns(c->dc, def - 1, &pats);
+        for (size_t k = 0; k < n; k++) {
+            pattern_hit h;
+            memset(&h, 0, sizeof h);
+            h.p = &pats[k];
+            h.target = h.source = -1;
+            if (!match_before(c, &pats[k], start, i, source, &h)) continue;
+            if (!match_after(c, &pats[k], verb_end, limit, source, &h)) continue;
+            if (h.score > best->score) *best = h;
+        }
+        def = dict_verb_redefined(c->dc, def - 1);
     }
     if (best->score < 0) best->p = NULL;
 }
@@ -705,7 +733,10 @@ static size_t code_verb(sent_ctx *c, size_t s, size_t i, const verb_match *vm, e
     int target = hit.target >= 0 ? hit.target : first_mention_after(c, verb_end, end, source, 1);
     if (target < 0 && place_target_allowed(c, source))
         target = first_mention_after(c, verb_end, end, source, 0);
-    if (is_passive(c, i, i + vm->head, vm->verb)) {
+    if (pattern_sets_roles(&hit)) {
+        apply_pattern_roles(&hit, &source, &target);
+        if (source < 0) return 0;
+    } else if (is_passive(c, i, i + vm->head, vm->verb)) {
         /* The subject is acted upon; the actor, if named, follows "by". */
         target = source;
         source = passive_agent(c, verb_end, end);
@@ -908,6 +939,19 @@ static int is_complement_of_coded_verb(const sent_ctx *c, int v)
     return code && strcmp(code, "---") != 0;
 }
 
+/* The actor of a passive verb, whose subject is acted upon: the "by"
+ * phrase, else where the act came from ("was freed from Barad-dur",
+ * "was expelled from Iran").  PETRARCH's convention, with its
+ * dictionaries, also takes an "in" phrase ("was shot dead in Osgiliath"). */
+static int passive_source(const sent_ctx *c, int v)
+{
+    int source = nominal_mention(c, tree_agent(&c->t, v), 0);
+    if (source < 0) source = nominal_mention(c, tree_oblique(&c->t, v, "from"), 0);
+    if (source < 0 && c->petrarch_passive)
+        source = nominal_mention(c, tree_oblique(&c->t, v, "in"), 0);
+    return source;
+}
+
 /* Codes one verb occurrence of a parsed sentence: the roles come from the
  * tree.  When the parse gives the verb no subject at all (a headline, a
  * quotation the parser took apart), the shallow rules code it. */
@@ -944,10 +988,12 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
     if (!mood && c->modal_intent && tree_has_modal(&c->t, v) && !apply_modality(ve.code))
         return 0;
     int target = hit.target >= 0 ? hit.target : parsed_target(c, v, source, ve.code);
-    if (tree_is_passive(&c->t, v)) {
-        /* The subject is acted upon; the actor, if named, is the "by" phrase. */
+    if (pattern_sets_roles(&hit)) {
+        apply_pattern_roles(&hit, &source, &target);
+        if (source < 0) return 0;
+    } else if (tree_is_passive(&c->t, v)) {
         target = source;
-        source = nominal_mention(c, tree_agent(&c->t, v), 0);
+        source = passive_source(c, v);
         if (source < 0) return 0;
     }
     return emit_all(c, &ve, source, target, tree_has_object(&c->t, v), out);
@@ -988,6 +1034,7 @@ static void ctx_init(sent_ctx *c, arena *a, const dict *dc, const doc *d, size_t
         c->parsed = tree_is_clause(&c->t);    /* else the shallow rules code it */
     }
     c->places_as_targets = opt && opt->require_dyad;
+    c->petrarch_passive = opt && opt->require_dyad;
     c->modal_intent = !opt || opt->modal_intent;
 }
 
@@ -1014,9 +1061,9 @@ size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
 }
 
 int code_sentence_is_candidate(const dict *dc, const doc *d, size_t s,
-                               const mention_list *mentions, size_t m_first)
+                               const mention_list *mentions, size_t m_first, int need_actor)
 {
-    int has_actor = 0;
+    int has_actor = !need_actor;
     for (size_t k = m_first; k < mentions->n && !has_actor; k++)
         has_actor = mentions->items[k].code != NULL;
     if (!has_actor) return 0;

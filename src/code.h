@@ -94,10 +94,11 @@ typedef struct event_list {
 } event_list;
 
 /* Can sentence s give an event at all: does it name an actor with a code
+ * (unless need_actor is 0: new actors may come from its noun phrases)
  * and contain a verb of the dictionary?  A sentence that cannot is not
  * worth parsing (the pipeline skips the parse; the output is the same). */
 int code_sentence_is_candidate(const dict *dc, const doc *d, size_t s,
-                               const mention_list *mentions, size_t m_first);
+                               const mention_list *mentions, size_t m_first, int need_actor);
 
 /* Codes sentence s (tagged, and parsed when sentence.parsed is set; its
  * mentions are mentions->items[m_first..n), as actors_find() just appended

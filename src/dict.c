@@ -435,6 +435,11 @@ size_t dict_verb_patterns(const dict *d, uint32_t verb, const verb_pattern **out
     return g->n;
 }
 
+uint32_t dict_verb_redefined(const dict *d, uint32_t verb)
+{
+    return d && verb < d->n_verbs ? d->verb[verb].same_name : 0;
+}
+
 const char *dict_verb_file(const dict *d, uint32_t verb, long *line)
 {
     if (line) *line = 0;

@@ -146,6 +146,9 @@ typedef struct verb_pattern {
 /* The patterns of the verb's block (the patterns that follow the verbs of
  * one synonym group), in file order.  *out points into the dict. */
 size_t dict_verb_patterns(const dict *d, uint32_t verb, const verb_pattern **out);
+/* A verb defined again in a later block: 1 + that definition, whose
+ * patterns apply too; 0 when there is none. */
+uint32_t dict_verb_redefined(const dict *d, uint32_t verb);
 /* File and line where the verb was defined (for evidence). */
 const char *dict_verb_file(const dict *d, uint32_t verb, long *line);
 

@@ -59,6 +59,7 @@ typedef struct verb_rec {
     const char *name, *code, *file;
     long line;
     uint32_t group;
+    uint32_t same_name;          /* 1 + a later verb of the same name, or 0 */
 } verb_rec;
 
 typedef struct group_rec {

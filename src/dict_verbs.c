@@ -284,6 +284,20 @@ static size_t inflect(loadctx *c, const char *w, size_t len, int which)
     return n;
 }
 
+/* A verb defined again in a later block ("--- SHOT [---] ---" ... "---
+ * SHOT [223] ---") keeps the first block's code, and the later block's
+ * patterns are tried too: they are chained from the first. */
+static void chain_same_name(dict *d, uint32_t first, uint32_t verb)
+{
+    if (first == verb || strcmp(d->verb[first].name, d->verb[verb].name) != 0) return;
+    uint32_t k = first;
+    while (d->verb[k].same_name) {
+        if (d->verb[k].same_name == verb + 1) return;
+        k = d->verb[k].same_name - 1;
+    }
+    d->verb[k].same_name = verb + 1;
+}
+
 /* Stores one form of verb `verb`: the raw words with the verb word
  * (index head) written as hw[0..hl).  The first verb to claim a form
  * keeps it. */
@@ -302,7 +316,10 @@ static void add_form(loadctx *c, vstate *v, uint32_t verb, const rawword *rw, si
         }
     }
     uint32_t node = dict_insert(d, d->verb_root, v->w.v, v->w.n);
-    if (d->node[node].a) return;
+    if (d->node[node].a) {
+        chain_same_name(d, d->node[node].a - 1, verb);
+        return;
+    }
     d->node[node].a = verb + 1;
     d->node[node].b = (uint32_t)head_at;
     d->st.verb_forms++;
@@ -447,6 +464,7 @@ static void verb_line(loadctx *c, vstate *v)
     r->file = c->file;
     r->line = c->line;
     r->group = (uint32_t)v->group;
+    r->same_name = 0;
     uint32_t id = (uint32_t)(d->n_verbs - 1);
     d->st.verbs++;
     add_forms(c, v, id, vl.head, vl.head_len, !vl.has_forms);

@@ -128,8 +128,11 @@ static void code_story(arena *a, const dict *dc, syntax *sx, const dyad_coder_op
         if (d->sents[s].status != SENT_KEPT) continue;
         tag_sentence(d, s);
         size_t first = actors_find(a, dc, d, s, date, opt->unknown_agents, ml);
-        if (sx && code_sentence_is_candidate(dc, d, s, ml, first))
+        int new_actors = opt->new_actor_length > 0;
+        if (sx && code_sentence_is_candidate(dc, d, s, ml, first, !new_actors)) {
             parse_sentence(a, sx, d, s, ml, first);
+            if (new_actors) actors_add_new(a, d, s, (size_t)opt->new_actor_length, ml, first);
+        }
         code_sentence(a, dc, d, s, ml, first, opt, ev);
     }
     if (opt->require_dyad) keep_dyads(ev);

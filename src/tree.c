@@ -126,11 +126,15 @@ int tree_is_passive(const tree *t, int v)
 int tree_agent(const tree *t, int v)
 {
     int a = tree_child(t, v, DEP_OBL_AGENT);
-    if (a >= 0) return a;
+    return a >= 0 ? a : tree_oblique(t, v, "by");
+}
+
+int tree_oblique(const tree *t, int v, const char *prep)
+{
     for (int c = t->first_child[v]; c >= 0; c = t->next_sibling[c]) {
         if (rel_of(t, c) != DEP_OBL) continue;
         int k = tree_child(t, c, DEP_CASE);
-        if (k >= 0 && strcmp(t->toks[k].key, "by") == 0) return c;
+        if (k >= 0 && strcmp(t->toks[k].key, prep) == 0) return c;
     }
     return -1;
 }

@@ -63,6 +63,10 @@ int tree_is_passive(const tree *t, int v);
 /* The "by" phrase of a passive verb (obl:agent, or an obl with "by"). */
 int tree_agent(const tree *t, int v);
 
+/* The oblique of v introduced by the preposition prep (a match key such
+ * as "from"), or -1. */
+int tree_oblique(const tree *t, int v, const char *prep);
+
 /* Does v, or a verb it is the xcomp of, carry a negation ("not", "n't",
  * "never")? */
 int tree_is_negated(const tree *t, int v);

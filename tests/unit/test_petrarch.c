@@ -68,7 +68,32 @@ static const char verbs_txt[] =
     "ATTACK\n"
     "\n"
     "--- SAID [023] ---\n"
-    "SAID\n";
+    "SAID\n"
+    "\n"
+    "--- RELEASE [060] ---\n"
+    "RELEASE\n"
+    "- + * FROM $ [066]\n"
+    "\n"
+    "--- WOUND [---] ---\n"
+    "WOUND\n"
+    "\n"
+    "--- ACCEPT [080] ---\n"
+    "ACCEPT\n"
+    "- + * MONEY FROM $ [071]\n"
+    "\n"
+    "--- WOUND [180] ---\n"
+    "WOUND\n"
+    "- + WAS * BADLY BY $ [183]\n"
+    "\n"
+    "--- DEPORT [174] ---\n"
+    "DEPORT\n"
+    "\n"
+    "--- DEPART [032:033] ---\n"
+    "DEPART\n"
+    "- * FOR + [032:033]\n"
+    "\n"
+    "--- THREATEN [130] ---\n"
+    "THREATEN\n";
 
 static const char actors_txt[] =
     "ARNOR [ARN]\n"
@@ -89,6 +114,9 @@ static const char agents_txt[] =
     "PRIME_MINISTER [~GOV]\n"
     "POLICE [~COP]\n"
     "SOLDIER [~MIL]\n"
+    "MEDIA [~MED]\n"
+    "ISLAMIST [~MUS]\n"
+    "REBEL [~REB]\n"
     "STUDENT [~EDU]\n";
 
 static const char discards_txt[] =
@@ -247,6 +275,67 @@ static void test_target_order(void)
            "ARN>GON:064");
 }
 
+/* A pattern that puts "+" before the verb and "$" after it names the
+ * roles itself, whatever the voice; a verb defined in two blocks keeps
+ * the first block's code and both blocks' patterns. */
+static void test_pattern_roles(void)
+{
+    EXPECT("Arnor released Gondor.", "ARN>GON:060");
+    EXPECT("Rohanese soldiers were released from Gondor.", "GON>ROHMIL:066");
+    EXPECT("Arnor accepted money from Osgiliath.", "OSG>ARN:071");
+    EXPECT("Arnor accepted the offer of Osgiliath.", "ARN>OSG:080");
+    EXPECT("An Ithilen soldier was wounded badly by Rohan.", "ROH>ITHMIL:183");
+    EXPECT("Ithilen wounded Rohan.", "");         /* the first block's null code */
+}
+
+/* A passive verb with no "by" phrase: the actor is where the act came
+ * from ("from"); with PETRARCH's conventions (require_dyad) also the
+ * place it happened ("in"). */
+static void test_passive_source(void)
+{
+    EXPECT("Rohanese students were deported from Gondor.", "GON>ROHEDU:174");
+    EXPECT("Rohanese students were deported by Gondor in Arnor.", "GON>ROHEDU:174");
+    EXPECT("Rohanese students were deported in Arnor.", "ARN>ROHEDU:174");
+    set("require_dyad", "false");
+    EXPECT("Rohanese students were deported in Arnor.", "");
+    set("require_dyad", "true");
+}
+
+/* The agents of a compound share the country named once: before the
+ * first member ("Rohanese media and government"), or tied to the last
+ * one ("lawmakers and officials in Arnor and Gondor"). */
+static void test_compound_agents_share_country(void)
+{
+    EXPECT("Rohanese media and government criticized Gondor.", "ROHMED>GON:111 ROHGOV>GON:111");
+    EXPECT("The Rohanese Islamist media and government criticized Gondor.",
+           "ROHMUSMED>GON:111 ROHMUSGOV>GON:111");
+    EXPECT("Lawmakers and officials in Arnor and Gondor criticized Rohan.",
+           "ARNLEG>ROH:111 GONLEG>ROH:111 ARNGOV>ROH:111 GONGOV>ROH:111");
+    /* an agent with a country of its own keeps it */
+    EXPECT("Rohanese media and Gondor officials criticized Arnor.",
+           "ROHMED>ARN:111 GONGOV>ARN:111");
+}
+
+/* new_actor_length: noun phrases that name no actor become actors. */
+static void test_new_actors(void)
+{
+    const char *text = "The old council has departed for the northern capital city.";
+    EXPECT(text, "");
+    set("new_actor_length", "4");
+    EXPECT(text, "\"THE OLD COUNCIL\">\"THE NORTHERN CAPITAL CITY\":032 "
+                 "\"THE NORTHERN CAPITAL CITY\">\"THE OLD COUNCIL\":033");
+    /* a known actor is not replaced */
+    EXPECT("The old council has departed for Gondor.",
+           "\"THE OLD COUNCIL\">GON:032 GON>\"THE OLD COUNCIL\":033");
+    /* a day is no actor */
+    set("require_dyad", "false");
+    EXPECT("The old council has departed on Monday.", "\"THE OLD COUNCIL\">-:032");
+    set("require_dyad", "true");
+    set("new_actor_length", "3");
+    EXPECT(text, "");
+    set("new_actor_length", "0");
+}
+
 /* When the parser makes a noun the root of a sentence with a verb, word
  * order codes it. */
 static void test_noun_root_parse(void)
@@ -382,6 +471,10 @@ int main(void)
         RUN(test_compound_patterns);
         RUN(test_discards);
         RUN(test_config_elements);
+        RUN(test_pattern_roles);
+        RUN(test_passive_source);
+        RUN(test_compound_agents_share_country);
+        RUN(test_new_actors);
     }
     dyad_coder_free(coder);
     dyad_parser_free(p);
