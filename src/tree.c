@@ -73,11 +73,26 @@ static int is_relative_pronoun(const tree *t, int i)
     return (k->pos == POS_PRON || k->pos == POS_DET) && (k->lex & LEX_SUBORDINATE);
 }
 
+/* A name the parser hung on the verb with the catch-all "dep" before it,
+ * and no preposition of its own: its subject in all but the label
+ * ("Gollum in recent days did allow ..."). */
+static int unlabelled_subject(const tree *t, int v)
+{
+    for (int c = t->first_child[v]; c >= 0 && c < v; c = t->next_sibling[c]) {
+        uint8_t pos = t->toks[c].pos;
+        if (rel_of(t, c) == DEP_OTHER && (pos == POS_PROPN || pos == POS_NOUN) &&
+            tree_child(t, c, DEP_CASE) < 0)
+            return c;
+    }
+    return -1;
+}
+
 /* v's own subject (active or passive), or -1. */
 static int own_subject(const tree *t, int v)
 {
     int s = tree_child(t, v, DEP_NSUBJ);
-    return s >= 0 ? s : tree_child(t, v, DEP_NSUBJ_PASS);
+    if (s < 0) s = tree_child(t, v, DEP_NSUBJ_PASS);
+    return s >= 0 ? s : unlabelled_subject(t, v);
 }
 
 int tree_subject(const tree *t, int v)
@@ -118,9 +133,18 @@ int tree_reporter(const tree *t, int v)
     return tree_subject(t, head_of(t, top));
 }
 
+/* A passive subject without a passive auxiliary is trusted only after a
+ * form of "be" ("it was, they say, attacked"); "it should have acted"
+ * with "it" taken for nsubj:pass is a misparse. */
 int tree_is_passive(const tree *t, int v)
 {
-    return tree_child(t, v, DEP_AUX_PASS) >= 0 || tree_child(t, v, DEP_NSUBJ_PASS) >= 0;
+    if (tree_child(t, v, DEP_AUX_PASS) >= 0) return 1;
+    if (tree_child(t, v, DEP_NSUBJ_PASS) < 0) return 0;
+    for (int k = v - 1; k >= 0; k--) {
+        if (tag_is_be_form(&t->toks[k])) return 1;
+        if (t->toks[k].pos != POS_ADV && t->toks[k].kind == TOK_WORD) return 0;
+    }
+    return 0;
 }
 
 int tree_agent(const tree *t, int v)

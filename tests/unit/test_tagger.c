@@ -249,9 +249,42 @@ static void test_ewt_dev_accuracy(void)
     model_free(m);
 }
 
+/* Auxiliaries are a closed class: a word the training data never showed
+ * is never tagged AUX, however auxiliary its place ("will abandon
+ * improved relations" made "abandon", absent from EWT's training set,
+ * an auxiliary before that rule). */
+static void test_unseen_word_is_no_auxiliary(void)
+{
+    const char *mpath = getenv("DYAD_TAGGER_MODEL");
+    if (!mpath) mpath = "data/model/dyad-tagger.model";
+    if (access(mpath, R_OK) != 0) {
+        printf("SKIP test_unseen_word_is_no_auxiliary: %s not found\n", mpath);
+        return;
+    }
+    char err[512] = "";
+    model *m = model_load(mpath, err, sizeof err);
+    tagger *t = m ? tagger_load(m, err, sizeof err) : NULL;
+    CHECK(t != NULL);
+    if (t) {
+        const char *a[] = { "Arnor", "will", "abandon", "improved", "economic", "relations", "." };
+        const char *b[] = { "It", "will", "florble", "been", "done", "." };
+        uint8_t up[8];
+        uint16_t xp[8];
+        tagger_tag(t, a, 7, up, xp);
+        CHECK_INT(up[1], POS_AUX);                /* a known auxiliary stays one */
+        CHECK(up[2] != POS_AUX);
+        tagger_tag(t, b, 6, up, xp);
+        CHECK(up[2] != POS_AUX);
+        CHECK_INT(up[3], POS_AUX);
+    }
+    tagger_free(t);
+    model_free(m);
+}
+
 int main(void)
 {
     RUN(test_train_and_tag);
+    RUN(test_unseen_word_is_no_auxiliary);
     RUN(test_deterministic_and_round_trip);
     RUN(test_missing_section);
     RUN(test_layout_version);
