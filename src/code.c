@@ -952,15 +952,28 @@ static int passive_source(const sent_ctx *c, int v)
     return source;
 }
 
+/* The token the tree reads as the verb of a dictionary match: its verb
+ * word, else, for a multi-word verb, another of its words the parse took
+ * for the verb ("will not wire tap": "wire" the verb, "tap" a noun); -1
+ * when the tree has no verb there. */
+static int verb_in_tree(const sent_ctx *c, size_t i, const verb_match *vm)
+{
+    int v = (int)(i + vm->head);
+    if (tree_is_verb(&c->t, v)) return v;
+    for (size_t k = i; k < i + vm->n_tokens; k++)
+        if (tree_is_verb(&c->t, (int)k)) return (int)k;
+    return -1;
+}
+
 /* Codes one verb occurrence of a parsed sentence: the roles come from the
  * tree.  When the parse gives the verb no subject at all (a headline, a
  * quotation the parser took apart), the shallow rules code it. */
 static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match *vm,
                                event_list *out)
 {
-    int v = (int)(i + vm->head);
+    int v = verb_in_tree(c, i, vm);
     size_t verb_end = i + vm->n_tokens;
-    if (!tree_is_verb(&c->t, v) || names_modify_noun(c, i, (size_t)v, vm->verb) ||
+    if (v < 0 || names_modify_noun(c, i, (size_t)v, vm->verb) ||
         is_complement_of_coded_verb(c, v))
         return 0;
     int top = tree_clause_top(&c->t, v), first, end, sub_first, sub_end;

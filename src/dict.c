@@ -216,6 +216,7 @@ dict *dict_new(void)
     d->discard_root = dict_new_node(d);
     d->synset_names = dict_new_node(d);
     d->marker_names = dict_new_node(d);
+    d->gap_word = dict_intern(d, " ", 1);    /* no token's key has a blank */
     return d;
 }
 
@@ -314,23 +315,70 @@ int dict_load_file(dict *d, dict_kind kind, const char *path,
 
 /* ---- nouns ---- */
 
+/* Can token t stand in a gap of a noun phrase: a modifier ("state-run",
+ * "former") or a name, not punctuation or a verb? */
+static int fills_gap(const token *t)
+{
+    return t->kind == TOK_WORD && (t->pos == POS_ADJ || t->pos == POS_NOUN ||
+                                   t->pos == POS_PROPN || t->pos == POS_NUM);
+}
+
+typedef struct noun_best {
+    uint32_t actor, agent;
+    size_t actor_len, agent_len;
+} noun_best;
+
+/* Walks the noun trie from node over toks[j..], recording the longest
+ * actor and agent ends (lengths from i) in *b.  A gap edge lets up to
+ * MAX_NOUN_GAP words be passed over; depth bounds the recursion. */
+#define MAX_NOUN_GAP 3
+static void walk_nouns(const dict *d, const token *toks, size_t n, size_t i, size_t j,
+                       uint32_t node, int depth, noun_best *b)
+{
+    for (; j < n; j++) {
+        uint32_t gap = depth < 4 ? dict_child(d, node, d->gap_word) : 0;
+        for (size_t skip = 1; gap && skip <= MAX_NOUN_GAP && j + skip < n; skip++) {
+            if (!fills_gap(&toks[j + skip - 1])) break;
+            uint32_t after = dict_child(d, gap, dict_token_word(d, &toks[j + skip]));
+            if (after) {
+                size_t end = j + skip + 1;
+                if (d->node[after].a && end - i > b->actor_len) {
+                    b->actor = d->node[after].a - 1;
+                    b->actor_len = end - i;
+                }
+                if (d->node[after].b && end - i > b->agent_len) {
+                    b->agent = d->node[after].b - 1;
+                    b->agent_len = end - i;
+                }
+                walk_nouns(d, toks, n, i, end, after, depth + 1, b);
+            }
+        }
+        uint32_t next = gap ? dict_child(d, gap, dict_token_word(d, &toks[j])) : 0;
+        if (next) node = next;                /* the gap may also be empty */
+        else node = dict_child(d, node, dict_token_word(d, &toks[j]));
+        if (!node) return;
+        if (d->node[node].a && j - i + 1 > b->actor_len) {
+            b->actor = d->node[node].a - 1;
+            b->actor_len = j - i + 1;
+        }
+        if (d->node[node].b && j - i + 1 > b->agent_len) {
+            b->agent = d->node[node].b - 1;
+            b->agent_len = j - i + 1;
+        }
+    }
+}
+
 int dict_match_noun(const dict *d, const token *toks, size_t n, size_t i,
                     noun_match *out)
 {
     if (!d || !toks || i >= n) return 0;
-    uint32_t node = d->noun_root, actor = 0, agent = 0;
-    size_t actor_len = 0, agent_len = 0;
-    for (size_t j = i; j < n; j++) {
-        node = dict_child(d, node, dict_token_word(d, &toks[j]));
-        if (!node) break;
-        if (d->node[node].a) { actor = d->node[node].a - 1; actor_len = j - i + 1; }
-        if (d->node[node].b) { agent = d->node[node].b - 1; agent_len = j - i + 1; }
-    }
-    if (!actor_len && !agent_len) return 0;
+    noun_best b = {0, 0, 0, 0};
+    walk_nouns(d, toks, n, i, i, d->noun_root, 0, &b);
+    if (!b.actor_len && !b.agent_len) return 0;
     if (out) {
-        int is_actor = actor_len >= agent_len;
-        out->entry = is_actor ? actor : agent;
-        out->n_tokens = (uint32_t)(is_actor ? actor_len : agent_len);
+        int is_actor = b.actor_len >= b.agent_len;
+        out->entry = is_actor ? b.actor : b.agent;
+        out->n_tokens = (uint32_t)(is_actor ? b.actor_len : b.agent_len);
         out->kind = is_actor ? NOUN_ACTOR : NOUN_AGENT;
     }
     return 1;

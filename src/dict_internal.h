@@ -99,6 +99,7 @@ struct dict {
     uint32_t *eval;
     size_t etab_cap, n_edges;
     uint32_t noun_root, verb_root, discard_root, synset_names, marker_names;
+    uint32_t gap_word;           /* in noun phrases: other words may stand here */
     /* records */
     actor_rec *actor;       size_t n_actors, cap_actors;
     actor_code_rec *acode;  size_t n_acodes, cap_acodes;
@@ -192,6 +193,11 @@ size_t dict_add_raw_word(loadctx *c, const char *w, size_t len, wvec *out);
 /* Appends the ids of a phrase whose raw words are separated by '_' or
  * blanks.  Returns the ids appended. */
 size_t dict_add_phrase(loadctx *c, const char *s, size_t len, wvec *out);
+/* The same for an actor or agent phrase, where a blank (not '_') between
+ * two words lets other words stand between them in the text ("ITHILEN
+ * TELEVISION" matches "Ithilen state-run television"): the blank becomes
+ * the word d->gap_word. */
+size_t dict_add_noun_phrase(loadctx *c, const char *s, size_t len, wvec *out);
 /* The regular plural of the phrase s[0..len) (its last word made plural:
  * -ies after a consonant + y, -es after s x z ch sh, else -s) into c->tbuf;
  * returns its length, or 0 when the last word does not end in a letter. */

@@ -179,7 +179,7 @@ static int actor_phrase(loadctx *c, astate *a, const char *s)
     if (s[pl] == ']') { dict_problem(c, "unbalanced ']'"); return 0; }
     if (!parse_codes(c, a, s + pl)) return 0;
     size_t before = a->ids.n;
-    if (!dict_add_phrase(c, s, pl, &a->ids)) { dict_problem(c, "actor phrase with no words"); return 0; }
+    if (!dict_add_noun_phrase(c, s, pl, &a->ids)) { dict_problem(c, "actor phrase with no words"); return 0; }
     *DICT_PUSH(a->lens, a->n_phr, a->cap_phr) = a->ids.n - before;
     keep_codes(c, a);
     return 1;
@@ -286,7 +286,7 @@ static void agent_store(loadctx *c, gstate *g, const char *s, size_t len, uint32
 {
     dict *d = c->d;
     g->ids.n = 0;
-    if (!dict_add_phrase(c, s, len, &g->ids)) return;
+    if (!dict_add_noun_phrase(c, s, len, &g->ids)) return;
     uint32_t node = dict_insert(d, d->noun_root, g->ids.v, g->ids.n);
     if (!d->node[node].b) d->st.agent_phrases++;
     d->node[node].b = agent + 1;

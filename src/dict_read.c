@@ -221,6 +221,25 @@ size_t dict_add_phrase(loadctx *c, const char *s, size_t len, wvec *out)
     return out->n - before;
 }
 
+size_t dict_add_noun_phrase(loadctx *c, const char *s, size_t len, wvec *out)
+{
+    size_t before = out->n, i = 0;
+    while (i < len && (s[i] == '_' || dict_is_blank(s[i]))) i++;
+    while (i < len) {
+        size_t start = i;
+        while (i < len && s[i] != '_' && !dict_is_blank(s[i])) i++;
+        dict_add_raw_word(c, s + start, i - start, out);
+        int blank = 0;
+        while (i < len && (s[i] == '_' || dict_is_blank(s[i]))) {
+            if (dict_is_blank(s[i]) && s[i - 1] != '_' ) blank = 1;
+            if (s[i] == '_') blank = 0;
+            i++;
+        }
+        if (i < len && blank) wvec_push(out, c->d->gap_word);
+    }
+    return out->n - before;
+}
+
 static int is_letter(char ch)
 {
     return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');

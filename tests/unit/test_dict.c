@@ -487,6 +487,43 @@ static void test_first_verb_definition_wins(void)
 
 /* ---- actors ---- */
 
+/* In actor and agent phrases a blank lets other words stand between two
+ * words of the text; '_' does not (dictionaries.rst). */
+static void test_noun_gaps(void)
+{
+    dict *d = dict_new();
+    warns w = { 0 };
+    CHECK_INT(load(d, DICT_ACTORS, "ITHILEN TELEVISION [ITHTV]\nITHILEN_RADIO [ITHRAD]\n", &w), 0);
+    CHECK_INT(load(d, DICT_AGENTS, "SECURITY SERVICE [~SPY]\n", &w), 0);
+    toks t = tk("Ithilen state-run television said");
+    for (size_t k = 0; k < t.n; k++) t.t[k].pos = k == 1 ? POS_ADJ : k == 3 ? POS_VERB : POS_PROPN;
+    noun_match m;
+    CHECK(dict_match_noun(d, t.t, t.n, 0, &m));
+    CHECK_INT(m.n_tokens, 3);
+    CHECK_STR(dict_actor_code(d, m.entry, 20000101), "ITHTV");
+    t = tk("Ithilen television");
+    CHECK(dict_match_noun(d, t.t, t.n, 0, &m) && m.n_tokens == 2);
+    /* a verb, or too many words, is no gap */
+    t = tk("Ithilen said television");
+    t.t[1].pos = POS_VERB;
+    CHECK(!dict_match_noun(d, t.t, t.n, 0, &m));
+    t = tk("Ithilen a b c d television");
+    for (size_t k = 0; k < t.n; k++) t.t[k].pos = POS_NOUN;
+    CHECK(!dict_match_noun(d, t.t, t.n, 0, &m));
+    /* '_' joins words that must be consecutive */
+    t = tk("Ithilen state radio");
+    for (size_t k = 0; k < t.n; k++) t.t[k].pos = POS_NOUN;
+    CHECK(!dict_match_noun(d, t.t, t.n, 0, &m));
+    t = tk("the security and intelligence service");
+    for (size_t k = 0; k < t.n; k++) t.t[k].pos = POS_NOUN;
+    t.t[2].pos = POS_CCONJ;
+    CHECK(!dict_match_noun(d, t.t + 1, t.n - 1, 0, &m));
+    t = tk("security intelligence service");
+    for (size_t k = 0; k < t.n; k++) t.t[k].pos = POS_NOUN;
+    CHECK(dict_match_noun(d, t.t, t.n, 0, &m) && m.kind == NOUN_AGENT && m.n_tokens == 3);
+    dict_free(d);
+}
+
 static void test_actors(void)
 {
     dict *d = dict_new();
@@ -1259,6 +1296,7 @@ int main(void)
     RUN(test_block_headers);
     RUN(test_first_verb_definition_wins);
     RUN(test_actors);
+    RUN(test_noun_gaps);
     RUN(test_actor_problems);
     RUN(test_agents);
     RUN(test_agent_problems);
