@@ -214,18 +214,56 @@ static void add_pronoun(mention_list *l, const doc *d, size_t s, size_t i)
     if (m->antecedent >= 0) m->code = l->items[m->antecedent].code;
 }
 
+/* A lower-case word that may modify the name after it ("the awful
+ * Fornost"): not a verb or a function word (the lexical tags of tag.h
+ * do not tell all adjectives from nouns). */
+static int is_plain_modifier(const dict *dc, const token *toks, size_t n, size_t k)
+{
+    const token *t = &toks[k];
+    verb_match vm;
+    if (t->kind != TOK_WORD || (t->flags & TOKF_CAPITALIZED) ||
+        dict_match_verb(dc, toks, n, k, &vm))
+        return 0;
+    switch (t->pos) {
+    case POS_VERB: case POS_AUX: case POS_ADP: case POS_PRON: case POS_CCONJ:
+    case POS_SCONJ: case POS_DET: case POS_PART: case POS_PUNCT:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+/* The joint between two mentions of a list, tokens [gap, end): "and",
+ * ",", ", and" (the serial comma), then perhaps the determiner and
+ * adjectives of the next member ("Evil Mordor, the awful Fornost, and
+ * good Gondor").  Returns 2 for a joint with "and", 1 for a bare comma,
+ * 0 for anything else. */
+static int compound_joint(const dict *dc, const token *all, size_t n_all, uint32_t gap,
+                          uint32_t end)
+{
+    uint32_t k = gap;
+    int comma = 0, and = 0;
+    if (k < end && strcmp(all[k].key, ",") == 0) { comma = 1; k++; }
+    if (k < end && strcmp(all[k].key, "and") == 0) { and = 1; k++; }
+    if (!comma && !and) return 0;
+    if (k < end && all[k].pos == POS_DET) k++;
+    for (int words = 0; k < end && words < 3 && is_plain_modifier(dc, all, n_all, k); words++)
+        k++;
+    if (k != end) return 0;
+    return and ? 2 : 1;
+}
+
 /* Links mentions separated only by "and" (or "," in a list) as compounds. */
-static void link_compounds(mention_list *l, size_t from, const token *all)
+static void link_compounds(const dict *dc, mention_list *l, size_t from, const token *all,
+                           size_t n_all)
 {
     for (size_t k = from; k + 1 < l->n; k++) {
         mention *a = &l->items[k], *b = &l->items[k + 1];
-        uint32_t gap_start = a->first + a->n;
-        if (b->first != gap_start + 1) continue;
-        const char *w = all[gap_start].key;
+        int joint = compound_joint(dc, all, n_all, a->first + a->n, b->first);
         /* "Gondor, officials said": a comma before or after an official of
          * no named country ends a clause more often than it lists actors. */
         int comma_ok = !(!a->has_actor && a->agents) && !(!b->has_actor && b->agents);
-        if (strcmp(w, "and") == 0 || (strcmp(w, ",") == 0 && comma_ok)) {
+        if (joint == 2 || (joint == 1 && comma_ok)) {
             a->conj_next = (int)(k + 1);
             b->conj_prev = (int)k;
         }
@@ -390,7 +428,7 @@ size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmd
         m->possessive = (uint8_t)(i + len < n && toks[i + len].kind == TOK_POSSESSIVE);
         i += len;
     }
-    link_compounds(list, first_new, d->tokens);
+    link_compounds(dc, list, first_new, d->tokens, sent->first_token + n);
     tie_agents_to_countries(a, list, first_new, d->tokens);
     forward_adjectives(a, list, first_new);
     return first_new;

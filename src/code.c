@@ -131,12 +131,13 @@ static int used_as_noun(const sent_ctx *c, size_t i, size_t head, uint32_t verb)
         verb_match vm;
         if (dict_match_verb(c->dc, c->toks, c->n, k, &vm)) return 1;  /* "meet visiting ministers" */
     }
+    int past = is_past_form(h, base);      /* a name before a past form is its subject */
     for (int steps = 0; k > 0 && steps < 8; steps++) {
-        if (c->mention_at[k] >= 0) return mention_is_modifier(c, c->mention_at[k], base);
+        if (c->mention_at[k] >= 0) return !past && mention_is_modifier(c, c->mention_at[k], base);
         if (!is_modifier(&c->toks[k])) break;
         k--;
     }
-    if (c->mention_at[k] >= 0) return mention_is_modifier(c, c->mention_at[k], base);
+    if (c->mention_at[k] >= 0) return !past && mention_is_modifier(c, c->mention_at[k], base);
     const token *t = &c->toks[k];
     if (t->pos == POS_DET || is_possessive_word(t) || t->pos == POS_ADP) return 1;
     /* "the peace talks", but not "the president met": a noun compound takes
@@ -477,16 +478,42 @@ static size_t add_conjuncts(const sent_ctx *c, int h, int *out, size_t n, int de
     return n;
 }
 
+/* The nearest verb above token t in the tree (-1 at the root). */
+static int governing_verb(const sent_ctx *c, int t)
+{
+    for (int steps = 0; t >= 0 && steps < (int)c->n; steps++) {
+        t = c->toks[t].head;
+        if (t >= 0 && c->toks[t].pos == POS_VERB) return t;
+    }
+    return -1;
+}
+
+/* Does the parse put mentions a and b, joined by "and" in the text, in
+ * different clauses: b the subject of a verb a is not the subject of
+ * ("Arnor criticized Gondor and Rohan attacked Osgiliath")? */
+static int tree_splits(const sent_ctx *c, int a, int b)
+{
+    if (!c->parsed) return 0;
+    int ha = (int)m_stop(c, a) - 1, hb = (int)m_stop(c, b) - 1;
+    int b_subject = c->toks[hb].rel == DEP_NSUBJ || c->toks[hb].rel == DEP_NSUBJ_PASS;
+    return b_subject && governing_verb(c, ha) != governing_verb(c, hb);
+}
+
 /* The members of the compound a mention belongs to (itself if none): the
  * mentions joined by "and" (actors.h) and, in a parsed sentence, the
  * conjuncts the tree joins to it. */
 static size_t compound_members(const sent_ctx *c, int k, int *out)
 {
     int first = k;
-    while (mention_get(c, first)->conj_prev >= 0) first = mention_get(c, first)->conj_prev;
+    for (int p = mention_get(c, first)->conj_prev; p >= 0 && !tree_splits(c, p, first);
+         p = mention_get(c, first)->conj_prev)
+        first = p;
     size_t n = 0;
-    for (int m = first; m >= 0 && n < MAX_MEMBERS; m = mention_get(c, m)->conj_next)
+    for (int m = first; m >= 0 && n < MAX_MEMBERS; m = mention_get(c, m)->conj_next) {
         n = add_member(out, n, m);
+        if (mention_get(c, m)->conj_next >= 0 && tree_splits(c, m, mention_get(c, m)->conj_next))
+            break;
+    }
     if (!c->parsed) return n;
     int h = (int)m_stop(c, k) - 1;             /* a name hangs from its last token */
     for (int steps = 0; steps < MAX_MEMBERS && c->toks[h].rel == DEP_CONJ &&
@@ -907,6 +934,9 @@ static int subject_mention(const sent_ctx *c, int v, int subj)
     for (int k = c->t.first_child[v]; m < 0 && k >= 0; k = c->t.next_sibling[k])
         if (k != subj && c->toks[k].rel == DEP_NSUBJ) m = nominal_mention(c, k, 0);
     if (m < 0) m = mention_in_noun_run(c, subj);
+    /* "The lions and the evil Gondor welcomed": a conjunct names it */
+    for (int k = c->t.first_child[subj]; m < 0 && k >= 0; k = c->t.next_sibling[k])
+        if (c->toks[k].rel == DEP_CONJ) m = nominal_mention(c, k, 0);
     if (m >= 0 || !is_group_pronoun(&c->toks[subj])) return m;
     int r = tree_reporter(&c->t, v);
     return r >= 0 && r != subj ? nominal_mention(c, r, 0) : -1;
@@ -915,15 +945,18 @@ static int subject_mention(const sent_ctx *c, int v, int subj)
 /* The tagger takes a name before a noun for its subject ("a possible
  * Putin visit"): when the parse makes the proper name right before the
  * word its subject, and the name itself follows an article or an
- * adjective, the word is a noun (mention_is_modifier).  "a senior Bree
- * official said" ends in a common noun, and is a subject. */
+ * adjective, the word is a noun (mention_is_modifier), unless it is a
+ * past form, which nouns seldom are.  "a senior Bree official said" ends
+ * in a common noun, and is a subject. */
 static int names_modify_noun(const sent_ctx *c, size_t i, size_t head, uint32_t verb)
 {
     if (i == 0 || c->mention_at[i - 1] < 0) return 0;
     const token *name = &c->toks[i - 1];
     if (name->head != (int32_t)head || name->rel != DEP_NSUBJ || name->pos != POS_PROPN)
         return 0;
-    return mention_is_modifier(c, c->mention_at[i - 1], is_base_form(c, &c->toks[head], verb));
+    int base = is_base_form(c, &c->toks[head], verb);
+    if (is_past_form(&c->toks[head], base)) return 0;   /* "good Gondor welcomed" */
+    return mention_is_modifier(c, c->mention_at[i - 1], base);
 }
 
 /* Is verb v the xcomp of a verb the dictionary codes ("refused to meet",

@@ -316,6 +316,22 @@ static void test_compound_agents_share_country(void)
            "ROHMED>ARN:111 GONGOV>ARN:111");
 }
 
+/* Lists of actors: the serial comma, and words that modify a member;
+ * a name after an adjective is the subject of a past form; a subject
+ * that is no actor may have a conjunct that is one. */
+static void test_compound_lists(void)
+{
+    EXPECT("Arnor, Rohan, and Gondor criticized Osgiliath.",
+           "ARN>OSG:111 ROH>OSG:111 GON>OSG:111");
+    EXPECT("Proud Arnor, the ancient Rohan, and brave Gondor criticized Osgiliath.",
+           "ARN>OSG:111 ROH>OSG:111 GON>OSG:111");
+    EXPECT("Brave Gondor criticized Osgiliath.", "GON>OSG:111");
+    EXPECT("The horsemen and the brave Gondor criticized Osgiliath.", "GON>OSG:111");
+    /* ", and" before the subject of another verb ends a clause, not a list */
+    EXPECT("Arnor criticized Gondor, and Rohan will attack Osgiliath.",
+           "ARN>GON:111 ROH>OSG:190");
+}
+
 /* new_actor_length: noun phrases that name no actor become actors. */
 static void test_new_actors(void)
 {
@@ -475,6 +491,7 @@ int main(void)
         RUN(test_passive_source);
         RUN(test_compound_agents_share_country);
         RUN(test_new_actors);
+        RUN(test_compound_lists);
     }
     dyad_coder_free(coder);
     dyad_parser_free(p);
