@@ -246,26 +246,34 @@ static int compound_joint(const dict *dc, const token *all, size_t n_all, uint32
     if (k < end && strcmp(all[k].key, ",") == 0) { comma = 1; k++; }
     if (k < end && strcmp(all[k].key, "and") == 0) { and = 1; k++; }
     if (!comma && !and) return 0;
-    if (k < end && all[k].pos == POS_DET) k++;
+    int det = k < end && all[k].pos == POS_DET;
+    k += (uint32_t)det;
     for (int words = 0; k < end && words < 3 && is_plain_modifier(dc, all, n_all, k); words++)
         k++;
     if (k != end) return 0;
-    return and ? 2 : 1;
+    return and ? 2 : det ? 3 : 1;
 }
 
 /* Links mentions separated only by "and" (or "," in a list) as compounds. */
 static void link_compounds(const dict *dc, mention_list *l, size_t from, const token *all,
                            size_t n_all)
 {
-    for (size_t k = from; k + 1 < l->n; k++) {
-        mention *a = &l->items[k], *b = &l->items[k + 1];
+    int next_joint = 0;
+    for (size_t k = l->n; k-- > from + 1;) {        /* right to left: the next joint is known */
+        mention *a = &l->items[k - 1], *b = &l->items[k];
         int joint = compound_joint(dc, all, n_all, a->first + a->n, b->first);
         /* "Gondor, officials said": a comma before or after an official of
          * no named country ends a clause more often than it lists actors. */
         int comma_ok = !(!a->has_actor && a->agents) && !(!b->has_actor && b->agents);
-        if (joint == 2 || (joint == 1 && comma_ok)) {
-            a->conj_next = (int)(k + 1);
-            b->conj_prev = (int)k;
+        /* "Osgiliath, the state's foe" is an apposition; ", the awful
+         * Fornost, and" is a list, as the "and" after it shows */
+        int listed = joint == 2 || (joint == 1 && comma_ok) ||
+                     (joint == 3 && comma_ok && next_joint == 2);
+        next_joint = listed ? joint : 0;
+        if (joint == 3 && listed) next_joint = 2;   /* a longer list keeps going */
+        if (listed) {
+            a->conj_next = (int)k;
+            b->conj_prev = (int)(k - 1);
         }
     }
 }

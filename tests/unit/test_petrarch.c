@@ -327,6 +327,8 @@ static void test_compound_lists(void)
            "ARN>OSG:111 ROH>OSG:111 GON>OSG:111");
     EXPECT("Brave Gondor criticized Osgiliath.", "GON>OSG:111");
     EXPECT("The horsemen and the brave Gondor criticized Osgiliath.", "GON>OSG:111");
+    /* ", the ..." with no "and" after it is an apposition, not a list */
+    EXPECT("Gondor criticized Arnor, the Rohanese ally.", "GON>ARN:111");
     /* ", and" before the subject of another verb ends a clause, not a list */
     EXPECT("Arnor criticized Gondor, and Rohan will attack Osgiliath.",
            "ARN>GON:111 ROH>OSG:190");
