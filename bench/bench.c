@@ -6,6 +6,9 @@
  *   bench parsed CORPUS [MAX]    the same with the tagger and parser
  *   bench syntax GOLD.conllu     model load time and memory; tagging and
  *                                tagging + parsing in tokens/s (gold words)
+ *   bench dicts  PETR_config.ini DIR
+ *                                load time and memory of the dictionaries
+ *                                the ini names (files in DIR)
  *
  * Prints stories/s, sentences/s, MB/s (of story text) and peak memory
  * (ru_maxrss) for one pass, one core.  Figures, never a pass/fail test. */
@@ -208,11 +211,51 @@ static int run_syntax(const char *gold)
     return 0;
 }
 
+/* The standard dictionaries have malformed lines; `dyad dict check` lists
+ * them, the benchmark does not. */
+static void quiet(void *ctx, const char *message)
+{
+    (void)ctx;
+    (void)message;
+}
+
+/* Loads the PETRARCH dictionary set an ini names, as `dyad code
+ * --petrarch-config` does, and prints the time and the memory it took. */
+static int run_dicts(const char *ini, const char *dir)
+{
+    char err[512];
+    dyad_dict_config cfg;
+    if (dyad_dict_config_from_petrarch_ini(ini, &cfg, err, sizeof err) != 0) {
+        fprintf(stderr, "bench: %s\n", err);
+        return -1;
+    }
+    free((char *)cfg.dictionary_dir);
+    cfg.dictionary_dir = strdup(dir);
+    long rss0 = peak_kb();
+    double t0 = now();
+    dyad_coder *c = dyad_coder_new(&cfg, quiet, NULL, err, sizeof err);
+    double secs = now() - t0;
+    long rss1 = peak_kb();
+    if (!c) {
+        fprintf(stderr, "bench: %s\n", err);
+        dyad_dict_config_clear(&cfg);
+        return -1;
+    }
+    printf("PETRARCH dictionaries (%zu actor files + verbs, agents, discards, issues): "
+           "loaded in %.1f ms, %ld MB resident\n",
+           cfg.n_actors, secs * 1000, (rss1 - rss0) / 1024);
+    dyad_coder_free(c);
+    dyad_dict_config_clear(&cfg);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "dicts") == 0) return run_dicts(argv[2], argv[3]) ? 1 : 0;
     if (argc < 3 || (strcmp(argv[1], "front") && strcmp(argv[1], "full") &&
                      strcmp(argv[1], "parsed") && strcmp(argv[1], "syntax"))) {
-        fprintf(stderr, "usage: bench front|full|parsed CORPUS.jsonl [MAX] | syntax GOLD.conllu\n");
+        fprintf(stderr, "usage: bench front|full|parsed CORPUS.jsonl [MAX] | syntax GOLD.conllu"
+                        " | dicts PETR_config.ini DIR\n");
         return 1;
     }
     if (strcmp(argv[1], "syntax") == 0) return run_syntax(argv[2]) ? 1 : 0;
