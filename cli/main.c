@@ -44,6 +44,8 @@ static const char usage_code[] =
     "output:\n"
     "  --format F           jsonl (default) | tsv | phoenix | text (for reading)\n"
     "  -o, --output FILE    write events to FILE instead of standard output\n"
+    "  --quotes FILE        also write who said what (quotes and reported speech)\n"
+    "                       to FILE as JSON Lines (- for standard output)\n"
     "  -q, --quiet          no summary on standard error (errors still shown)\n"
     "dictionaries (default: the built-in ones):\n"
     "  --dictionary-dir DIR directory that the file names below are relative to\n"
@@ -110,6 +112,8 @@ typedef struct code_options {
     dyad_input_format input_format;
     dyad_output_format output_format;
     const char *output;
+    const char *quotes;          /* --quotes FILE, or NULL */
+    FILE *quotes_out;
     int quiet;
     dyad_dict_config dict;
     const char *actor_files[MAX_ACTOR_FILES];
@@ -171,6 +175,7 @@ static int set_value_option(code_options *o, const char *opt, const char *val)
     if (!strcmp(opt, "--input-format") || !strcmp(opt, "--format"))
         return set_format_options(o, opt, val);
     if (!strcmp(opt, "-o") || !strcmp(opt, "--output")) o->output = val;
+    else if (!strcmp(opt, "--quotes")) o->quotes = val;
     else if (!strcmp(opt, "--dictionary-dir")) o->dict.dictionary_dir = val;
     else if (!strcmp(opt, "--verbs")) o->dict.verbs = val;
     else if (!strcmp(opt, "--agents")) o->dict.agents = val;
@@ -191,7 +196,7 @@ static int is_value_option(const char *a)
     static const char *const opts[] = {"--input-format", "--format", "-o", "--output",
                                        "--dictionary-dir", "--verbs", "--actors", "--agents",
                                        "--discards", "--issues", "--petrarch-config",
-                                       "--model-dir", "--set", NULL};
+                                       "--model-dir", "--set", "--quotes", NULL};
     for (const char *const *o = opts; *o; o++)
         if (strcmp(a, *o) == 0) return 1;
     return 0;
@@ -346,8 +351,9 @@ static void print_summary(const summary *s)
             "%zu events\n", s->sentences, s->dropped, s->events);
 }
 
-/* Reads, codes and writes every story; returns the exit status. */
-static int code_all(dyad_coder *c, dyad_input *in, dyad_writer *w, summary *s)
+/* Reads, codes and writes every story (and, with quotes, its quotes);
+ * returns the exit status. */
+static int code_all(dyad_coder *c, dyad_input *in, dyad_writer *w, FILE *quotes, summary *s)
 {
     dyad_story *story;
     int st, write_failed = 0;
@@ -361,6 +367,7 @@ static int code_all(dyad_coder *c, dyad_input *in, dyad_writer *w, summary *s)
         const dyad_result *r = dyad_code(c, story);
         count_result(s, r);
         if (!write_failed && dyad_writer_write(w, r) != 0) write_failed = 1;
+        if (!write_failed && quotes && dyad_write_quotes(quotes, r) != 0) write_failed = 1;
     }
     if (write_failed) fprintf(stderr, "dyad: error writing events\n");
     return write_failed ? EXIT_USAGE : s->failed ? EXIT_SOME_FAILED : 0;
@@ -373,12 +380,21 @@ static int cmd_code(int argc, char **argv)
     if (rc) { free(o.inputs); free(o.settings); return rc < 0 ? 0 : rc; }
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
     if (!out) { perror(o.output); free(o.inputs); free(o.settings); return EXIT_USAGE; }
+    FILE *quotes = !o.quotes ? NULL : strcmp(o.quotes, "-") ? fopen(o.quotes, "w") : stdout;
+    if (o.quotes && !quotes) {
+        perror(o.quotes);
+        if (o.output) fclose(out);
+        free(o.inputs);
+        free(o.settings);
+        return EXIT_USAGE;
+    }
     int no_parser;
     dyad_parser *p = make_parser(&o, &no_parser);
     dyad_coder *c = no_parser ? NULL : make_coder(&o);
     if (!c) {
         dyad_parser_free(p);
         if (o.output) fclose(out);
+        if (quotes && quotes != stdout) fclose(quotes);
         free(o.inputs);
         free(o.settings);
         return EXIT_USAGE;
@@ -387,7 +403,7 @@ static int cmd_code(int argc, char **argv)
     dyad_input *in = dyad_input_open(o.inputs, o.n_inputs, o.input_format);
     dyad_writer *w = dyad_writer_new(out, o.output_format);
     summary s = {0};
-    rc = code_all(c, in, w, &s);
+    rc = code_all(c, in, w, quotes, &s);
     if (dyad_writer_free(w) != 0 && rc != EXIT_USAGE) {
         fprintf(stderr, "dyad: error writing events\n");
         rc = EXIT_USAGE;
@@ -397,6 +413,7 @@ static int cmd_code(int argc, char **argv)
     dyad_coder_free(c);
     dyad_parser_free(p);
     if (o.output && fclose(out) != 0) rc = EXIT_USAGE;
+    if (quotes && quotes != stdout && fclose(quotes) != 0) rc = EXIT_USAGE;
     free(o.inputs);
     free(o.settings);
     return rc;

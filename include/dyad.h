@@ -195,6 +195,28 @@ DYAD_EXPORT const char *dyad_event_target(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_code(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_location_name(const dyad_event *e);
 
+/* ---- quotes ---- */
+
+/* Who said what (SPEC §2 `dyad code --quotes`): direct quotes and
+ * reported speech, each with its speaker resolved to an actor. */
+typedef struct dyad_quote dyad_quote;
+
+DYAD_EXPORT size_t dyad_result_quote_count(const dyad_result *r);
+DYAD_EXPORT const dyad_quote *dyad_result_quote(const dyad_result *r, size_t i);
+/* The speaker's words; for "he" or "she", the words that named them
+ * before; and the speaker's actor code (NULL when unknown). */
+DYAD_EXPORT const char *dyad_quote_speaker(const dyad_quote *q);
+DYAD_EXPORT const char *dyad_quote_speaker_code(const dyad_quote *q);
+DYAD_EXPORT const char *dyad_quote_text(const dyad_quote *q);
+/* The speaker whose words hold the event's verb ("Lavrov said Beijing
+ * would strengthen cooperation": Lavrov), or NULL. */
+DYAD_EXPORT const char *dyad_event_quoted_by(const dyad_event *e);
+/* Writes the result's quotes as JSON Lines, one object per quote:
+ * story_id, sentence_id, kind ("direct" or "reported"), speaker,
+ * speaker_code, addressee, addressee_code, text, start and end (bytes in
+ * the story text as given).  -1 on an I/O error. */
+DYAD_EXPORT int dyad_write_quotes(FILE *out, const dyad_result *r);
+
 /* ---- syntax ---- */
 
 /* dyad's tagger and dependency parser (trained on UD English EWT). */

@@ -190,17 +190,45 @@ static int follows_locative(const token *toks, size_t i)
     return 0;
 }
 
-/* Nearest earlier person mention (this sentence or the one before, and
- * among the last 50 mentions, which keeps long inputs linear). */
-static int find_antecedent(const mention_list *l, size_t before, uint32_t sent)
+/* Does a person's name only modify something else: a possessor
+ * ("Lavrov's visit"), or a name between "a" and a noun ("a possible Putin
+ * visit to China")?  Such a name is no antecedent for "he". */
+static int names_a_modifier(const doc *d, const mention *m)
+{
+    if (m->possessive) return 1;
+    const sentence *se = &d->sents[m->sent];
+    uint32_t k = m->first;
+    if (k > se->first_token && d->tokens[k - 1].pos == POS_ADJ) k--;
+    return k > se->first_token &&
+           (strcmp(d->tokens[k - 1].key, "a") == 0 || strcmp(d->tokens[k - 1].key, "an") == 0);
+}
+
+static int can_be_antecedent(const doc *d, const mention *m)
+{
+    return m->is_person && !m->is_pronoun && m->code && !names_a_modifier(d, m);
+}
+
+/* The antecedent of "he" or "she" at token `at` of sentence `sent`: the
+ * nearest earlier person mention (this sentence or the one before, and
+ * among the last 50 mentions, which keeps long inputs linear); but a
+ * pronoun that opens its sentence is its subject, and a subject most
+ * often goes on from the person the sentence before was about: the first
+ * person named there outside a prepositional phrase ("Putin met Xi. He
+ * said ..." is Putin). */
+static int find_antecedent(const doc *d, const mention_list *l, size_t before, uint32_t sent,
+                           uint32_t at)
 {
     size_t floor = before > 50 ? before - 50 : 0;
+    int nearest = -1, first_prev = -1;
     for (size_t k = before; k-- > floor;) {
         const mention *m = &l->items[k];
         if (m->sent + 1 < sent) break;
-        if (m->is_person && !m->is_pronoun && m->code) return (int)k;
+        if (!can_be_antecedent(d, m)) continue;
+        if (nearest < 0) nearest = (int)k;
+        if (m->sent + 1 == sent && !m->after_preposition) first_prev = (int)k;
     }
-    return -1;
+    int opens_sentence = at == d->sents[sent].first_token;
+    return opens_sentence && first_prev >= 0 ? first_prev : nearest;
 }
 
 static void add_pronoun(mention_list *l, const doc *d, size_t s, size_t i)
@@ -210,7 +238,7 @@ static void add_pronoun(mention_list *l, const doc *d, size_t s, size_t i)
     m->n = 1;
     m->sent = (uint32_t)s;
     m->is_person = m->is_pronoun = 1;
-    m->antecedent = find_antecedent(l, l->n - 1, (uint32_t)s);
+    m->antecedent = find_antecedent(d, l, l->n - 1, (uint32_t)s, m->first);
     if (m->antecedent >= 0) m->code = l->items[m->antecedent].code;
 }
 

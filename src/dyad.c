@@ -607,6 +607,25 @@ const char *dyad_event_source(const dyad_event *e) { return e->source; }
 const char *dyad_event_target(const dyad_event *e) { return e->target; }
 const char *dyad_event_code(const dyad_event *e) { return e->code; }
 const char *dyad_event_location_name(const dyad_event *e) { return e->loc_name; }
+const char *dyad_event_quoted_by(const dyad_event *e) { return e->quoted_by; }
+
+size_t dyad_result_quote_count(const dyad_result *r) { return r->n_quotes; }
+
+const dyad_quote *dyad_result_quote(const dyad_result *r, size_t i)
+{
+    return i < r->n_quotes ? &r->quotes[i] : NULL;
+}
+
+const char *dyad_quote_speaker(const dyad_quote *q) { return q->speaker_name; }
+const char *dyad_quote_speaker_code(const dyad_quote *q) { return q->speaker_code; }
+const char *dyad_quote_text(const dyad_quote *q) { return q->text; }
+
+int dyad_write_quotes(FILE *out, const dyad_result *r)
+{
+    for (size_t k = 0; k < r->n_quotes; k++)
+        if (write_quote_jsonl(out, &r->quotes[k]) != 0) return -1;
+    return 0;
+}
 
 /* ---- output ---- */
 

@@ -7,6 +7,7 @@
 
 #include "clean.h"
 #include "code.h"
+#include "quotes.h"
 #include "resolve.h"
 #include "split.h"
 #include "tag.h"
@@ -139,6 +140,42 @@ static void code_story(arena *a, const dict *dc, syntax *sx, const dyad_coder_op
     resolve_events(a, d, ev);
 }
 
+/* The words of mention m in the cleaned text, or NULL. */
+static const char *mention_words(arena *a, const doc *d, const mention_list *ml, int m)
+{
+    if (m < 0) return NULL;
+    const mention *x = &ml->items[m];
+    const token *f = &d->tokens[x->first], *l = &d->tokens[x->first + x->n - 1];
+    return arena_strndup(a, d->clean + f->start, l->start + l->len - f->start);
+}
+
+/* The words that name a speaker: for "he" or "she", those of the person
+ * it stands for. */
+static const char *speaker_name(arena *a, const doc *d, const mention_list *ml, int m)
+{
+    if (m >= 0 && ml->items[m].is_pronoun && ml->items[m].antecedent >= 0)
+        m = ml->items[m].antecedent;
+    return mention_words(a, d, ml, m);
+}
+
+static void fill_quote(arena *a, const doc *d, const mention_list *ml, const quote *q,
+                       dyad_quote *out)
+{
+    const token *f = &d->tokens[q->first], *l = &d->tokens[q->end - 1];
+    memset(out, 0, sizeof *out);
+    out->story_id = d->story->id;
+    out->sentence_id = sentence_id(a, d->story, &d->sents[q->sent]);
+    out->direct = q->direct;
+    out->speaker = mention_words(a, d, ml, q->speaker);
+    out->speaker_name = speaker_name(a, d, ml, q->speaker);
+    out->speaker_code = ml->items[q->speaker].code;
+    out->addressee = mention_words(a, d, ml, q->addressee);
+    out->addressee_code = q->addressee >= 0 ? ml->items[q->addressee].code : NULL;
+    out->text = arena_strndup(a, d->clean + f->start, l->start + l->len - f->start);
+    out->orig_start = d->orig[f->start];
+    out->orig_end = d->orig[l->start + l->len];
+}
+
 /* A code that names an actor: not absent, not PETRARCH's null "---". */
 static int is_known_code(const char *code)
 {
@@ -223,11 +260,25 @@ struct dyad_result *pipeline_run(arena *a, const dict *dc, syntax *sx,
     }
     mention_list ml = {0};
     event_list ev = {0};
+    quote_list ql = {0};
     code_story(a, dc, sx, opt, &r->d, &ml, &ev);
+    quotes_find(&r->d, &ml, &ql);
     r->events = arena_calloc(a, ev.n ? ev.n : 1, sizeof *r->events);
-    for (size_t k = 0; k < ev.n; k++) fill_event(a, &r->d, &ml, &ev.items[k], &r->events[k]);
+    for (size_t k = 0; k < ev.n; k++) {
+        fill_event(a, &r->d, &ml, &ev.items[k], &r->events[k]);
+        int q = quotes_containing(&ql, ev.items[k].verb_first);
+        if (q >= 0) {
+            const quote *qu = &ql.items[q];
+            r->events[k].quoted_by = speaker_name(a, &r->d, &ml, qu->speaker);
+            r->events[k].quoted_by_code = ml.items[qu->speaker].code;
+        }
+    }
     r->n_events = ev.n;
+    r->quotes = arena_calloc(a, ql.n ? ql.n : 1, sizeof *r->quotes);
+    for (size_t k = 0; k < ql.n; k++) fill_quote(a, &r->d, &ml, &ql.items[k], &r->quotes[k]);
+    r->n_quotes = ql.n;
     free(ml.items);
     free(ev.items);
+    free(ql.items);
     return r;
 }

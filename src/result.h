@@ -40,6 +40,21 @@ struct dyad_event {
     span src, tgt, verb;
     const char *dict_file;
     long dict_line;
+    const char *quoted_by;        /* the speaker whose words hold the verb, or NULL */
+    const char *quoted_by_code;
+};
+
+/* A quote (quotes.h) as written by --quotes. */
+struct dyad_quote {
+    const char *story_id;
+    const char *sentence_id;      /* of the sentence with the speaker */
+    int direct;                   /* in quotation marks; else reported speech */
+    const char *speaker;          /* the speaker's words in that sentence */
+    const char *speaker_name;     /* for "he", "she": the words naming them before */
+    const char *speaker_code;     /* NULL when unknown */
+    const char *addressee, *addressee_code;
+    const char *text;             /* the words said, as cleaned */
+    uint32_t orig_start, orig_end;/* bytes in the story text as given */
 };
 
 struct dyad_result {
@@ -50,6 +65,8 @@ struct dyad_result {
     size_t n_kept, n_dropped;
     dyad_event *events;
     size_t n_events;
+    dyad_quote *quotes;
+    size_t n_quotes;
 };
 
 #endif

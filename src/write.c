@@ -95,7 +95,33 @@ int write_event_jsonl(FILE *out, const dyad_event *e)
     json_location(out, e);
     json_key(out, "text", 0);        json_string(out, e->text);
     json_evidence(out, e);
+    json_key(out, "quoted_by", 0);
+    if (e->quoted_by) {
+        fputs("{\"speaker\":", out);
+        json_string(out, e->quoted_by);
+        fputs(",\"code\":", out);
+        json_string(out, e->quoted_by_code);
+        putc('}', out);
+    } else {
+        fputs("null", out);
+    }
     fputs("}\n", out);
+    return ferror(out) ? -1 : 0;
+}
+
+int write_quote_jsonl(FILE *out, const dyad_quote *q)
+{
+    putc('{', out);
+    json_key(out, "story_id", 1);       json_string(out, q->story_id);
+    json_key(out, "sentence_id", 0);    json_string(out, q->sentence_id);
+    json_key(out, "kind", 0);           json_string(out, q->direct ? "direct" : "reported");
+    json_key(out, "speaker", 0);        json_string(out, q->speaker);
+    json_key(out, "speaker_name", 0);   json_string(out, q->speaker_name);
+    json_key(out, "speaker_code", 0);   json_string(out, q->speaker_code);
+    json_key(out, "addressee", 0);      json_string(out, q->addressee);
+    json_key(out, "addressee_code", 0); json_string(out, q->addressee_code);
+    json_key(out, "text", 0);           json_string(out, q->text);
+    fprintf(out, ",\"start\":%u,\"end\":%u}\n", q->orig_start, q->orig_end);
     return ferror(out) ? -1 : 0;
 }
 
@@ -120,7 +146,7 @@ int write_tsv_header(FILE *out)
           "target_text\tcode\troot\tquad_class\tgoldstein\tplover\tverb_text\t"
           "location_name\tlocation_country\tlocation_lat\tlocation_lon\ttext\t"
           "source_start\tsource_end\ttarget_start\ttarget_end\tverb_start\tverb_end\t"
-          "dictionary_file\tdictionary_line\n", out);
+          "dictionary_file\tdictionary_line\tquoted_by\tquoted_by_code\n", out);
     return ferror(out) ? -1 : 0;
 }
 
@@ -141,7 +167,9 @@ int write_event_tsv(FILE *out, const dyad_event *e)
     tsv_span(out, &e->tgt);
     tsv_span(out, &e->verb);
     tsv_field(out, e->dict_file, 0);
-    fprintf(out, "%ld\n", e->dict_line);
+    fprintf(out, "%ld\t", e->dict_line);
+    tsv_field(out, e->quoted_by, 0);
+    tsv_field(out, e->quoted_by_code, 1);
     return ferror(out) ? -1 : 0;
 }
 

@@ -27,4 +27,7 @@ int write_event_text(FILE *out, const dyad_event *e);
 
 int write_tsv_header(FILE *out);
 
+/* Writes one quote record (dyad.h dyad_write_quotes). */
+int write_quote_jsonl(FILE *out, const dyad_quote *q);
+
 #endif

@@ -128,6 +128,27 @@ static void test_no_wrong_events(void)
     CHECK_INT(count_events("RUSGOV", NULL, "040"), 0);
 }
 
+/* Issue 6: quotes with speakers Lavrov, Xi and Peskov ("He replied:
+ * ..." after "journalists asked Kremlin spokesman Dmitry Peskov ..."). */
+static int quotes_by(const char *name, const char *code)
+{
+    int n = 0;
+    for (size_t i = 0; result && i < dyad_result_quote_count(result); i++) {
+        const dyad_quote *q = dyad_result_quote(result, i);
+        const char *c = dyad_quote_speaker_code(q);
+        n += strstr(dyad_quote_speaker(q), name) != NULL && c && strcmp(c, code) == 0;
+    }
+    return n;
+}
+
+static void test_quote_speakers(void)
+{
+    CHECK(quotes_by("Lavrov", "RUSGOV") >= 2);
+    CHECK(quotes_by("Xi", "CHNGOV") >= 1);
+    CHECK(quotes_by("Peskov", "RUSGOV") >= 1);
+    CHECK_INT(quotes_by("Putin", "RUSGOV"), 0);     /* "He replied" is not Putin */
+}
+
 int main(void)
 {
     for (int with_parser = 1; with_parser >= 0; with_parser--) {
@@ -139,6 +160,7 @@ int main(void)
         RUN(test_putin_intends_to_visit_china_once);
         RUN(test_xi_praises_lavrov);
         RUN(test_no_wrong_events);
+        RUN(test_quote_speakers);
         unload_example();
     }
     return harness_report("example");
