@@ -455,6 +455,62 @@ static int apply_modality(char code[8])
     return strncmp(code, "1", 1) != 0 && strncmp(code, "2", 1) != 0;
 }
 
+/* What the verb a clause depends on says of it: "refused to meet",
+ * "declined to criticize" (not done); "hopes to meet", "wants to attack",
+ * "is ready to help", "vowed to retaliate" (an intent, CAMEO 03x, as for
+ * a modal: apply_modality). */
+enum { MOOD_PLAIN, MOOD_NOT_DONE, MOOD_INTENT };
+
+/* The mood a word gives the verb that depends on it ("refused" to ...). */
+static int mood_of_word(const token *t)
+{
+    static const char *const not_done[] = {
+        "refuse", "refuses", "refused", "refusing", "decline", "declines", "declined",
+        "declining", "fail", "fails", "failed", "failing", "unable", "reluctant", "hesitate",
+        "hesitates", "hesitated", NULL};
+    static const char *const intent[] = {
+        "want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "plan",
+        "plans", "planned", "planning", "intend", "intends", "intended", "intending", "seek",
+        "seeks", "sought", "seeking", "aim", "aims", "aimed", "aiming", "wish", "wishes",
+        "wished", "expect", "expects", "expected", "prepare", "prepares", "prepared",
+        "preparing", "ready", "willing", "eager", "keen", "promise", "promises", "promised",
+        "vow", "vows", "vowed", "pledge", "pledges", "pledged", "offer", "offers", "offered",
+        NULL};
+    for (const char *const *w = not_done; *w; w++)
+        if (key_is(t, *w)) return MOOD_NOT_DONE;
+    for (const char *const *w = intent; *w; w++)
+        if (key_is(t, *w)) return MOOD_INTENT;
+    return MOOD_PLAIN;
+}
+
+static int complement_mood(const sent_ctx *c, int v)
+{
+    for (int steps = 0; v >= 0 && steps < 4 && c->toks[v].rel == DEP_XCOMP; steps++) {
+        v = c->toks[v].head;
+        if (v < 0) break;
+        int mood = mood_of_word(&c->toks[v]);
+        if (mood != MOOD_PLAIN) return mood;
+    }
+    return MOOD_PLAIN;
+}
+
+/* Does the clause starting at token `start` say what might happen: "if
+ * Russia attacks", "unless", "whether" (shallow rules; the tree's
+ * tree_is_hypothetical)? */
+static int is_conditional_clause(const sent_ctx *c, size_t start)
+{
+    if (start == 0) return 0;
+    const token *t = &c->toks[start - 1];
+    return key_is(t, "if") || key_is(t, "unless") || key_is(t, "whether");
+}
+
+/* The same by word order: "declined to criticize" (shallow rules). */
+static int complement_mood_shallow(const sent_ctx *c, size_t i)
+{
+    if (i < 2 || !key_is(&c->toks[i - 1], "to")) return MOOD_PLAIN;
+    return mood_of_word(&c->toks[i - 2]);
+}
+
 static int nominal_mention(const sent_ctx *c, int t, int depth);
 
 static size_t add_member(int *out, size_t n, int m)
@@ -757,6 +813,11 @@ static size_t code_verb(sent_ctx *c, size_t s, size_t i, const verb_match *vm, e
     if (!mood && is_negated(c, start, i)) return 0;
     if (!mood && c->modal_intent && has_modal(c, start, i) && !apply_modality(v.code))
         return 0;
+    if (is_conditional_clause(c, start)) return 0;
+    if (!mood && c->modal_intent) {
+        int how = complement_mood_shallow(c, i);
+        if (how == MOOD_NOT_DONE || (how == MOOD_INTENT && !apply_modality(v.code))) return 0;
+    }
     int target = hit.target >= 0 ? hit.target : first_mention_after(c, verb_end, end, source, 1);
     if (target < 0 && place_target_allowed(c, source))
         target = first_mention_after(c, verb_end, end, source, 0);
@@ -1033,6 +1094,10 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
     if ((!mood && tree_is_negated(&c->t, v)) || tree_is_hypothetical(&c->t, v)) return 0;
     if (!mood && c->modal_intent && tree_has_modal(&c->t, v) && !apply_modality(ve.code))
         return 0;
+    if (!mood && c->modal_intent) {
+        int how = complement_mood(c, v);
+        if (how == MOOD_NOT_DONE || (how == MOOD_INTENT && !apply_modality(ve.code))) return 0;
+    }
     int target = hit.target >= 0 ? hit.target : parsed_target(c, v, source, ve.code);
     if (pattern_sets_roles(&hit)) {
         apply_pattern_roles(&hit, &source, &target);

@@ -84,6 +84,23 @@ static void test_modality(void)
     EXPECT("2024-05-01", "Russia could attack Ukraine.", "");
 }
 
+/* The verb a clause depends on: refusing or failing to act is no act;
+ * wanting, hoping, planning, being ready to act is an intent (03x), and
+ * force that is only wanted is no event.  Generic statements, questions
+ * and conditions give nothing. */
+static void test_complement_mood(void)
+{
+    EXPECT("2024-05-01", "Russia declined to criticize China.", "");
+    EXPECT("2024-05-01", "Russia failed to meet China.", "");
+    EXPECT("2024-05-01", "Russia hopes to meet China.", "RUS>CHN:036");
+    EXPECT("2024-05-01", "Russia plans to visit China.", "RUS>CHN:036");
+    EXPECT("2024-05-01", "Russia wants to attack Ukraine.", "");
+    EXPECT("2024-05-01", "Russia met China.", "RUS>CHN:040");
+    EXPECT("2024-05-01", "Heads of state do not necessarily meet visiting ministers.", "");
+    EXPECT("2024-05-01", "If Russia attacks Ukraine, France will respond.", "");
+    EXPECT("2024-05-01", "Did Russia criticize China?", "");
+}
+
 static void test_compounds(void)
 {
     EXPECT("2024-05-01", "Turkey and Greece met in Athens.", "TUR>GRC:040 GRC>TUR:040");
@@ -175,6 +192,7 @@ static void run_shared_cases(void)
     RUN(test_nouns_are_not_verbs);
     RUN(test_negation_and_questions);
     RUN(test_modality);
+    RUN(test_complement_mood);
     RUN(test_compounds);
     RUN(test_patterns);
     RUN(test_passive_voice);
