@@ -1101,6 +1101,9 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
     int target = hit.target >= 0 ? hit.target : parsed_target(c, v, source, ve.code);
     if (pattern_sets_roles(&hit)) {
         apply_pattern_roles(&hit, &source, &target);
+        /* "- NOTED + *": the subject is the target, and the one who noted
+         * it, the reporter of the clause, the source */
+        if (source < 0) source = nominal_mention(c, tree_reporter(&c->t, v), 0);
         if (source < 0) return 0;
     } else if (tree_is_passive(&c->t, v)) {
         target = source;

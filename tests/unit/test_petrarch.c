@@ -93,7 +93,11 @@ static const char verbs_txt[] =
     "- * FOR + [032:033]\n"
     "\n"
     "--- THREATEN [130] ---\n"
-    "THREATEN\n";
+    "THREATEN\n"
+    "\n"
+    "--- REGRET [111] ---\n"
+    "REGRET {REGRETTED REGRETS}\n"
+    "- NOTED + * [115]\n";
 
 static const char actors_txt[] =
     "ARNOR [ARN]\n"
@@ -286,6 +290,8 @@ static void test_pattern_roles(void)
     EXPECT("Arnor accepted the offer of Osgiliath.", "ARN>OSG:080");
     EXPECT("An Ithilen soldier was wounded badly by Rohan.", "ROH>ITHMIL:183");
     EXPECT("Ithilen wounded Rohan.", "");         /* the first block's null code */
+    /* "+" before the verb and no "$": the one who reports it is the source */
+    EXPECT("Arnor noted that Gondor regretted the rift.", "ARN>GON:115");
 }
 
 /* A passive verb with no "by" phrase: the actor is where the act came
