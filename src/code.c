@@ -718,11 +718,15 @@ static size_t emit_all(const sent_ctx *c, const verb_event *v, int source, int t
 }
 
 /* A passive verb: a participle after a form of "be" ("was attacked",
- * "has been repeatedly accused"). */
+ * "has been repeatedly accused"), or one opening a clause with a "by" phrase. */
 static int is_passive(const sent_ctx *c, size_t i, size_t head, uint32_t verb)
 {
     const token *h = &c->toks[head];
     if (!is_past_form(h, is_base_form(c, h, verb))) return 0;
+    /* a participle clause: "Russia, criticized by France, ..." */
+    if ((i == 0 || key_is(&c->toks[i - 1], ",")) && head + 1 < c->n &&
+        key_is(&c->toks[head + 1], "by"))
+        return 1;
     for (size_t k = i, steps = 0; k-- > 0 && steps < 4; steps++) {
         const token *t = &c->toks[k];
         if (t->kind == TOK_POSSESSIVE) return 0;

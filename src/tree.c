@@ -138,7 +138,9 @@ int tree_reporter(const tree *t, int v)
  * with "it" taken for nsubj:pass is a misparse. */
 int tree_is_passive(const tree *t, int v)
 {
-    if (tree_child(t, v, DEP_AUX_PASS) >= 0) return 1;
+    /* obl:agent marks a passive's "by" phrase, also in a participle
+     * clause with no auxiliary ("Rebuked by Eriador, Osgiliath ...") */
+    if (tree_child(t, v, DEP_AUX_PASS) >= 0 || tree_child(t, v, DEP_OBL_AGENT) >= 0) return 1;
     if (tree_child(t, v, DEP_NSUBJ_PASS) < 0) return 0;
     for (int k = v - 1; k >= 0; k--) {
         if (tag_is_be_form(&t->toks[k])) return 1;

@@ -123,6 +123,8 @@ static void test_passive_voice(void)
     EXPECT("2024-05-01", "Russia was criticized by France.", "FRA>RUS:111");
     EXPECT("2024-05-01", "Pakistan has been repeatedly accused by Afghan officials of lying.",
            "AFGGOV>PAK:112");
+    /* A participle clause with a "by" phrase is passive too. */
+    EXPECT("2024-05-01", "Russia, criticized by France, defended its policy.", "FRA>RUS:111");
     /* No "by": the actor is not named, so there is no event. */
     EXPECT("2024-05-01", "Ten Indian soldiers were killed in the attack.", "");
 }
