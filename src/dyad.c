@@ -607,6 +607,15 @@ const char *dyad_event_source(const dyad_event *e) { return e->source; }
 const char *dyad_event_target(const dyad_event *e) { return e->target; }
 const char *dyad_event_code(const dyad_event *e) { return e->code; }
 const char *dyad_event_location_name(const dyad_event *e) { return e->loc_name; }
+const char *dyad_event_location_country(const dyad_event *e) { return e->loc_country; }
+
+int dyad_event_location_coords(const dyad_event *e, double *lat, double *lon)
+{
+    if (!e->has_coords) return 0;
+    *lat = e->lat;
+    *lon = e->lon;
+    return 1;
+}
 
 /* ---- output ---- */
 
