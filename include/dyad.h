@@ -194,6 +194,10 @@ DYAD_EXPORT const char *dyad_event_source(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_target(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_code(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_location_name(const dyad_event *e);
+DYAD_EXPORT const char *dyad_event_location_country(const dyad_event *e);  /* ISO alpha-3 */
+/* The location's coordinates in degrees: returns 1, or 0 (and leaves *lat
+ * and *lon alone) when the event has no location. */
+DYAD_EXPORT int dyad_event_location_coords(const dyad_event *e, double *lat, double *lon);
 
 /* ---- quotes ---- */
 

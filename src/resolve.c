@@ -1,72 +1,31 @@
 /* resolve.c — see resolve.h. */
 #include "resolve.h"
 
-#include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "builtin.h"
-#include "key.h"
+#include "gazetteer.h"
 
-#define MAX_PLACE_WORDS 4
-#define MAX_KEY 128
+#define MAX_PLACE_WORDS 5
+#define MAX_REGION_WORDS 3
+#define MAX_KEY 160
+#define BIG_CITY 1000000u
 
-typedef struct place_entry {
-    char *key;              /* match keys of the name's words, space-joined */
-    place p;
-} place_entry;
-
-static place_entry *places;
-static size_t n_places;
-static pthread_once_t places_once = PTHREAD_ONCE_INIT;
-
-static int compare_keys(const void *a, const void *b)
+static int key_in(const token *t, const char *const *words)
 {
-    return strcmp(((const place_entry *)a)->key, ((const place_entry *)b)->key);
+    for (; *words; words++)
+        if (strcmp(t->key, *words) == 0) return 1;
+    return 0;
 }
 
-/* The key of a gazetteer name: each word's match key, joined by spaces. */
-static char *name_key(const char *name)
+static int key_is(const token *t, const char *word)
 {
-    char buf[MAX_KEY];
-    if (match_key_buf(name, strlen(name), buf, sizeof buf) == (size_t)-1) return NULL;
-    return xstrdup(buf);
+    return strcmp(t->key, word) == 0;
 }
 
-/* Parses "name<TAB>ISO3<TAB>lat<TAB>lon"; 0 when the line is not a place. */
-static int parse_place_line(char *line, place_entry *out)
+static int is_capitalized_word(const token *t)
 {
-    if (line[0] == '#' || line[0] == '\0') return 0;
-    char *fields[4];
-    for (int f = 0; f < 4; f++) {
-        fields[f] = line;
-        line = strchr(line, '\t');
-        if (!line && f < 3) return 0;
-        if (line) *line++ = '\0';
-    }
-    out->key = name_key(fields[0]);
-    if (!out->key) return 0;
-    out->p.name = xstrdup(fields[0]);
-    out->p.country = xstrdup(fields[1]);
-    out->p.lat = strtod(fields[2], NULL);
-    out->p.lon = strtod(fields[3], NULL);
-    return 1;
-}
-
-static void load_places(void)
-{
-    const struct builtin_file *f = builtin_find("places.txt");
-    if (!f) return;
-    char *text = xstrdup(f->data);
-    size_t cap = 256;
-    places = xmalloc(cap * sizeof *places);
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        if (n_places == cap) places = xrealloc(places, (cap *= 2) * sizeof *places);
-        if (parse_place_line(line, &places[n_places])) n_places++;
-    }
-    free(text);
-    qsort(places, n_places, sizeof *places, compare_keys);
+    return t->kind == TOK_WORD && (t->flags & TOKF_CAPITALIZED);
 }
 
 /* Joins the keys of toks[i, i+len) with spaces; 0 if not all words. */
@@ -82,76 +41,260 @@ static int join_keys(const token *toks, size_t i, size_t len, char *buf, size_t 
     return 1;
 }
 
-const place *resolve_place_at(const token *toks, size_t n, size_t i, size_t *len)
+static place place_of(size_t k)
 {
-    pthread_once(&places_once, load_places);
-    if (!(toks[i].flags & TOKF_CAPITALIZED)) return NULL;
-    for (size_t l = MAX_PLACE_WORDS; l >= 1; l--) {
+    const gaz_place *g = &dyad_gazetteer.places[k];
+    return (place){gazetteer_str(g->name), dyad_gazetteer.countries[g->country],
+                   g->lat / 1e5, g->lon / 1e5, g->population, g->flags};
+}
+
+/* The country of a region named after a comma at toks[i]: "Paris, Texas". */
+static const char *region_after_comma(const token *toks, size_t n, size_t i)
+{
+    if (i + 1 >= n || !key_is(&toks[i], ",") || !is_capitalized_word(&toks[i + 1])) return NULL;
+    for (size_t l = MAX_REGION_WORDS; l >= 1; l--) {
         char key[MAX_KEY];
-        if (i + l > n || !join_keys(toks, i, l, key, sizeof key)) continue;
-        place_entry probe = {key, {0}};
-        place_entry *hit = bsearch(&probe, places, n_places, sizeof *places, compare_keys);
-        if (hit) { *len = l; return &hit->p; }
+        if (i + 1 + l > n || !join_keys(toks, i + 1, l, key, sizeof key)) continue;
+        const char *country = gazetteer_region_country(key);
+        if (country) return country;
     }
     return NULL;
 }
 
-static int key_in(const token *t, const char *const *words)
+/* Among the count homonyms from places[first], the one in `country`, else
+ * the first (authored, or the most populous). */
+static size_t pick_homonym(size_t first, size_t count, const char *country)
 {
-    for (; *words; words++)
-        if (strcmp(t->key, *words) == 0) return 1;
-    return 0;
+    for (size_t k = first; country && k < first + count; k++)
+        if (strcmp(dyad_gazetteer.countries[dyad_gazetteer.places[k].country], country) == 0)
+            return k;
+    return first;
 }
 
-/* Does the context before toks[i] make the place where something happens? */
+int resolve_place_at(const token *toks, size_t n, size_t i, size_t *len, place *out)
+{
+    if (i >= n || !is_capitalized_word(&toks[i]) || !gazetteer_may_start(toks[i].hash)) return 0;
+    /* the longest name: extend word by word while some name goes on */
+    char key[MAX_KEY];
+    size_t best_first = 0, best_count = 0, best_len = 0;
+    int longer = 1;
+    for (size_t l = 1; l <= MAX_PLACE_WORDS && i + l <= n && longer; l++) {
+        size_t first, count;
+        if (!join_keys(toks, i, l, key, sizeof key)) break;
+        count = gazetteer_find(key, &first, &longer);
+        if (count) {
+            best_first = first;
+            best_count = count;
+            best_len = l;
+        }
+    }
+    if (!best_count) return 0;
+    const char *country = best_count > 1 ? region_after_comma(toks, n, i + best_len) : NULL;
+    *out = place_of(pick_homonym(best_first, best_count, country));
+    *len = best_len;
+    return 1;
+}
+
+/* ---- is a name where something happens? ------------------------------ */
+
+static const char *const at_words[] = {"in", "at", NULL};
+
+/* Words after which "to" names a destination: "a visit to", "flew to". */
+static const char *const trip_words[] = {
+    "visit", "visits", "trip", "trips", "travel", "travels", "travelled", "traveled",
+    "travelling", "traveling", "journey", "tour", "flew", "fly", "flies", "flying",
+    "came", "come", "comes", "coming", "arrived", "returned", "returns", "returning",
+    "headed", "heading", "went", "go", "goes", "going", "way", "sailed", "drove", NULL};
+
+/* Is toks[i] placed by the words before it ("in", "at", "visit to", "flew
+ * back to")? */
 static int locative_context(const token *toks, size_t i)
 {
-    static const char *const at_words[] = {"in", "at", NULL};
-    static const char *const trip_words[] = {"visit", "visits", "trip", "trips", "travel",
-                                             "travels", "travelled", "traveled", "journey",
-                                             "tour", "flew", "came", "arrived", "returned",
-                                             NULL};
     if (i == 0) return 0;
     if (key_in(&toks[i - 1], at_words)) return 1;
-    if (strcmp(toks[i - 1].key, "to") != 0 || i < 2) return 0;
-    return key_in(&toks[i - 2], trip_words);
+    if (!key_is(&toks[i - 1], "to") || i < 2) return 0;
+    size_t j = i - 2;
+    if (key_is(&toks[j], "back") && j > 0) j--;
+    return key_in(&toks[j], trip_words);
+}
+
+static const char *const calendar_words[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
+    "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", NULL};
+
+/* A capitalised word right after the name makes it part of a longer name
+ * ("Washington University", "Jordan Peterson", "Victoria Station"); a
+ * weekday or month does not ("in Beijing Tuesday"), nor an all-capitals
+ * word. */
+static int starts_longer_name(const token *toks, size_t n, size_t after)
+{
+    if (after >= n) return 0;
+    const token *t = &toks[after];
+    return is_capitalized_word(t) && !(t->flags & TOKF_ALL_CAPS) && !key_in(t, calendar_words);
+}
+
+/* Nouns of parts of a city: "in Beijing's suburbs" is still Beijing. */
+static const char *const city_parts[] = {
+    "airport", "capital", "centre", "center", "city", "downtown", "outskirts",
+    "suburbs", "suburb", "district", "districts", "streets", "street", "square",
+    "port", "harbour", "harbor", "old", NULL};
+
+/* "at Washington's request", "in Moscow's view": the name owns something
+ * that is not a place.  "in Beijing's Great Hall" and "in Kyiv's centre"
+ * stay places. */
+static int possessor_of_non_place(const token *toks, size_t n, size_t after)
+{
+    if (after >= n || toks[after].kind != TOK_POSSESSIVE) return 0;
+    if (after + 1 >= n) return 1;
+    const token *t = &toks[after + 1];
+    return !is_capitalized_word(t) && !key_in(t, city_parts);
+}
+
+/* A title-case or all-capitals sentence: most of its small words that are
+ * not first are capitalised ("Lavrov Arrives In Beijing For Talks"). */
+static int is_title_case(const token *toks, size_t n)
+{
+    static const char *const small[] = {"in", "at", "to", "of", "for", "the", "and", "with",
+                                        "on", "a", "an", "from", "by", NULL};
+    size_t seen = 0, capital = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (toks[i].kind != TOK_WORD || !key_in(&toks[i], small)) continue;
+        seen++;
+        capital += (toks[i].flags & TOKF_CAPITALIZED) != 0;
+    }
+    return seen > 0 && 2 * capital > seen;
+}
+
+/* Where capitalisation says nothing, only well-known places are taken. */
+static int is_major(const place *p)
+{
+    return (p->flags & (GAZ_CAPITAL | GAZ_AUTHORED)) || p->population >= BIG_CITY;
+}
+
+/* Is the name toks[i, i+len) the place p, judged by the words around it? */
+static int acceptable(const token *toks, size_t n, size_t i, size_t len, const place *p, int title)
+{
+    if (possessor_of_non_place(toks, n, i + len)) return 0;
+    if (title) return is_major(p);
+    return !starts_longer_name(toks, n, i + len);
 }
 
 /* The place of an event in its clause: the located place nearest the
  * verb, or the object of a visit. */
-static const place *event_place(const doc *d, const event *e)
+static int event_place(const doc *d, const event *e, place *out)
 {
     const sentence *s = &d->sents[e->sent];
     const token *toks = d->tokens + s->first_token;
+    size_t n = s->n_tokens;
     size_t verb = e->verb_first - s->first_token, best_dist = (size_t)-1;
     size_t first = e->clause_first - s->first_token, end = e->clause_end - s->first_token;
-    const place *best = NULL;
+    int title = is_title_case(toks, n);
     for (size_t i = first; i < end; i++) {
         size_t len = 0;
-        const place *p = resolve_place_at(toks, end, i, &len);
-        if (!p) continue;
+        place p;
+        if (!resolve_place_at(toks, n, i, &len, &p)) continue;
         int visit_object = strcmp(e->code, "042") == 0 && i == verb + e->verb_n;
-        if (locative_context(toks, i) || visit_object) {
+        if ((locative_context(toks, i) || visit_object) &&
+            acceptable(toks, n, i, len, &p, title)) {
             size_t dist = i > verb ? i - verb : verb - i;
-            if (dist < best_dist) { best = p; best_dist = dist; }
+            if (dist < best_dist) {
+                *out = p;
+                best_dist = dist;
+            }
         }
         i += len - 1;
     }
-    return best;
+    return best_dist != (size_t)-1;
+}
+
+/* ---- datelines ----------------------------------------------------------- */
+
+static const char *const month_words[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.",
+    "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", NULL};
+
+/* Does the sentence begin a paragraph of the cleaned text? */
+static int starts_paragraph(const doc *d, const sentence *s)
+{
+    size_t p = s->start;
+    while (p > 0 && d->clean[p - 1] == ' ') p--;
+    return p == 0 || (p >= 2 && d->clean[p - 1] == '\n' && d->clean[p - 2] == '\n');
+}
+
+static int all_capitals(const token *toks, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if (!(toks[k].flags & TOKF_ALL_CAPS)) return 0;
+    return 1;
+}
+
+/* "MOSCOW (Reuters) -", "CEBU CITY:", "BEIJING, April 9 -", "KYIV, Ukraine
+ * (AP) -", "Beijing, April 9 (Xinhua) -": a place at the start of the
+ * sentence, perhaps ", Region", then "(", ", Month", or, after a name in
+ * capitals, ":" or a dash. */
+static int dateline_at(const token *toks, size_t n, place *out)
+{
+    size_t len;
+    place p;
+    if (!resolve_place_at(toks, n, 0, &len, &p)) return 0;
+    size_t j = len;
+    if (j + 1 < n && key_is(&toks[j], ",") && !key_in(&toks[j + 1], month_words)) {
+        size_t words = 0;
+        while (j + 1 + words < n && words < MAX_REGION_WORDS && is_capitalized_word(&toks[j + 1 + words]))
+            words++;
+        if (words == 0) return 0;
+        j += 1 + words;
+    }
+    if (j >= n) return 0;
+    int strong = key_is(&toks[j], "(") ||
+                 (key_is(&toks[j], ",") && j + 1 < n && key_in(&toks[j + 1], month_words));
+    int weak = key_is(&toks[j], ":") || key_is(&toks[j], "-") || key_is(&toks[j], "--");
+    if (!strong && !(weak && all_capitals(toks, len))) return 0;
+    *out = p;
+    return 1;
+}
+
+int resolve_dateline(const doc *d, place *out)
+{
+    int paragraphs = 0;
+    for (size_t s = 0; s < d->n_sents && paragraphs < 2; s++) {
+        const sentence *st = &d->sents[s];
+        if (!starts_paragraph(d, st)) continue;
+        paragraphs++;
+        if (dateline_at(d->tokens + st->first_token, st->n_tokens, out)) return 1;
+    }
+    return 0;
+}
+
+/* ---- events ---------------------------------------------------------------- */
+
+static void set_location(event *e, const place *p)
+{
+    e->loc_name = p->name;
+    e->loc_country = p->country;
+    e->lat = p->lat;
+    e->lon = p->lon;
+    e->has_coords = 1;
 }
 
 void resolve_events(arena *a, const doc *d, event_list *events)
 {
     const char *date = arena_strdup(a, d->story->date);
+    int dateline = -1;   /* not looked for yet */
+    place story_place = {0};
     for (size_t k = 0; k < events->n; k++) {
         event *e = &events->items[k];
         e->date = date;
-        const place *p = event_place(d, e);
-        if (!p) continue;
-        e->loc_name = p->name;
-        e->loc_country = p->country;
-        e->lat = p->lat;
-        e->lon = p->lon;
-        e->has_coords = 1;
+        place p = {0};
+        if (event_place(d, e, &p)) {
+            set_location(e, &p);
+            continue;
+        }
+        if (dateline < 0) dateline = resolve_dateline(d, &story_place);
+        if (dateline) set_location(e, &story_place);
     }
 }

@@ -1,14 +1,30 @@
 /* resolve.h — when and where: the event's date and location.
  *
- * This first resolver dates every event by the story date (a later release
- * reads "on Tuesday", "last month", "in 2018") and places it where its
- * sentence says it happened: a known place after "in" or "at", after "to"
- * following a trip word ("a visit to Beijing", "travelled to Kyiv"), or
- * the object of a visit verb.  Places come from the built-in gazetteer
- * data/places.txt (capitals and major cities: name, country, coordinates).
+ * This resolver dates every event by the story date (a later release reads
+ * "on Tuesday", "last month", "in 2018") and places it where the story says
+ * it happened, with the gazetteer (gazetteer.h: GeoNames cities of 15,000
+ * people or more and every capital, plus dyad's data/places.txt):
+ *
+ *  - in its clause, the place nearest the verb that stands in a locative
+ *    context: after "in" or "at"; after "to" following a trip word ("a
+ *    two-day visit to Beijing", "flew back to Kyiv"); or the object of a
+ *    visit verb (CAMEO 042, "visited Beijing");
+ *  - otherwise the story's dateline ("MOSCOW (Reuters) -", "CEBU CITY:",
+ *    "BEIJING, April 9 -") at the start of its first or second paragraph.
+ *
+ * A name is a place only when its first word is capitalised, and not when
+ * it begins a longer proper name ("Washington University", "Jordan
+ * Peterson") or is a possessor of something that is not a place ("at
+ * Washington's request").  In a title-case headline ("Talks In Nice"),
+ * where capitals say nothing, only capitals, cities of a million people
+ * and the places of data/places.txt are taken.  Among homonyms the most
+ * populous wins (Paris, France over Paris, Texas), unless a country or
+ * region follows the name ("Paris, Texas").
  */
 #ifndef DYAD_RESOLVE_H
 #define DYAD_RESOLVE_H
+
+#include <stdint.h>
 
 #include "arena.h"
 #include "code.h"
@@ -18,13 +34,20 @@ typedef struct place {
     const char *name;       /* as written in the gazetteer, "Beijing" */
     const char *country;    /* ISO 3166 alpha-3 */
     double lat, lon;
+    uint32_t population;    /* 0 when unknown */
+    unsigned flags;         /* GAZ_* (gazetteer.h) */
 } place;
 
 /* Fills e->date and the location fields for each event of the list. */
 void resolve_events(arena *a, const doc *d, event_list *events);
 
-/* The place named by tokens at toks[i] (longest match, up to 4 words);
- * *len gets the number of tokens.  NULL when none. */
-const place *resolve_place_at(const token *toks, size_t n, size_t i, size_t *len);
+/* The place named by tokens at toks[i] (longest match, up to 5 words;
+ * among homonyms the one in the country or region named after a comma,
+ * else the preferred one), whatever its context; *len gets the number of
+ * tokens.  Returns 0 when none. */
+int resolve_place_at(const token *toks, size_t n, size_t i, size_t *len, place *out);
+
+/* The place of the story's dateline, if it has one. */
+int resolve_dateline(const doc *d, place *out);
 
 #endif

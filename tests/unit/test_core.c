@@ -128,20 +128,17 @@ static void test_gazetteer(void)
     arena *a = arena_new();
     token toks[8];
     size_t len = 0;
+    place p;
     size_t n = make_tokens(a, "in Addis Ababa today", toks, 8);
-    const place *p = resolve_place_at(toks, n, 1, &len);
-    CHECK(p != NULL);
-    if (p) {
-        CHECK_STR(p->name, "Addis Ababa");
-        CHECK_STR(p->country, "ETH");
-        CHECK(p->lat > 8.5 && p->lat < 9.5 && p->lon > 38.3 && p->lon < 39.3);
-    }
+    CHECK(resolve_place_at(toks, n, 1, &len, &p));
+    CHECK_STR(p.name, "Addis Ababa");
+    CHECK_STR(p.country, "ETH");
+    CHECK(p.lat > 8.5 && p.lat < 9.5 && p.lon > 38.3 && p.lon < 39.3);
     CHECK_INT(len, 2);
     n = make_tokens(a, "Beijing", toks, 8);
-    p = resolve_place_at(toks, n, 0, &len);
-    CHECK(p && strcmp(p->country, "CHN") == 0);
+    CHECK(resolve_place_at(toks, n, 0, &len, &p) && strcmp(p.country, "CHN") == 0);
     n = make_tokens(a, "beijing", toks, 8);           /* lower case: not a name */
-    CHECK(resolve_place_at(toks, n, 0, &len) == NULL);
+    CHECK(!resolve_place_at(toks, n, 0, &len, &p));
     arena_free(a);
 }
 

@@ -94,6 +94,13 @@ static void test_lavrov_meets_xi(void)
     if (!e) return;
     CHECK_STR(dyad_event_date(e), "2024-04-09");
     CHECK_STR(dyad_event_location_name(e), "Beijing");
+    CHECK_STR(dyad_event_location_country(e), "CHN");
+    /* within 30 km of the centre of Beijing, 39.9042 N 116.4074 E (at that
+     * latitude a degree of longitude is about 85 km, one of latitude 111) */
+    double lat = 0, lon = 0;
+    CHECK(dyad_event_location_coords(e, &lat, &lon));
+    double dy = (lat - 39.9042) * 111.0, dx = (lon - 116.4074) * 85.3;
+    CHECK(dx * dx + dy * dy < 30.0 * 30.0);
 }
 
 static void test_lavrov_praises_china(void)
