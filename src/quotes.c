@@ -1,10 +1,12 @@
 /* quotes.c — see quotes.h. */
 #include "quotes.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "key.h"
 
 /* Verbs that report speech, in the forms news prose uses. */
 static const char *const report_words[] = {
@@ -43,6 +45,32 @@ static int in_list(const char *const *list, const char *w)
     return 0;
 }
 
+/* The reporting words by hash: every token is asked, so the question must
+ * cost one probe (the word lists are too long to scan for each). */
+#define CUE_SLOTS 256
+static uint32_t cue_hashes[CUE_SLOTS];
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+
+static void fill_cue_hashes(void)
+{
+    for (const char *const *w = report_words; *w; w++) {
+        uint32_t h = key_hash(*w, strlen(*w)) | 1u;    /* 0 marks an empty slot */
+        size_t i = h % CUE_SLOTS;
+        while (cue_hashes[i]) i = (i + 1) % CUE_SLOTS;
+        cue_hashes[i] = h;
+    }
+}
+
+/* May t be a reporting word?  (A hash match; in_list confirms.) */
+static int maybe_report_word(const token *t)
+{
+    pthread_once(&cue_once, fill_cue_hashes);
+    uint32_t h = t->hash | 1u;
+    for (size_t i = h % CUE_SLOTS; cue_hashes[i]; i = (i + 1) % CUE_SLOTS)
+        if (cue_hashes[i] == h) return 1;
+    return 0;
+}
+
 static int key_is(const token *t, const char *w) { return t->key && strcmp(t->key, w) == 0; }
 
 typedef struct qctx {
@@ -62,7 +90,9 @@ static const char *const noun_forms[] = {"claim", "claims", "note", "notes", "st
  * forms that are nouns as often need a verb tag. */
 static int is_cue(const token *t)
 {
-    if (t->kind != TOK_WORD || !in_list(report_words, t->key) || t->pos == POS_PROPN) return 0;
+    if (t->kind != TOK_WORD || !maybe_report_word(t) || !in_list(report_words, t->key) ||
+        t->pos == POS_PROPN)
+        return 0;
     return !in_list(noun_forms, t->key) || (t->pos != POS_NOUN && t->pos != POS_ADJ);
 }
 
@@ -270,7 +300,9 @@ static int code_sentence_quotes(qctx *c, uint32_t s)
     uint32_t first = se->first_token, end = first + se->n_tokens;
     for (uint32_t k = first; k < end; k++) {
         const token *t = &c->d->tokens[k];
-        if (key_is(t, "according") && code_according(c, s, first, end, k)) return 1;
+        if (t->kind != TOK_WORD) continue;
+        if (t->len == 9 && key_is(t, "according") && code_according(c, s, first, end, k))
+            return 1;
         if (!is_cue(t)) continue;
         if (code_trailing(c, s, first, end, k) || code_leading(c, s, first, end, k)) return 1;
     }
