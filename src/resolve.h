@@ -1,7 +1,10 @@
 /* resolve.h — when and where: the event's date and location.
  *
- * This first resolver dates every event by the story date (a later release
- * reads "on Tuesday", "last month", "in 2018") and places it where its
+ * An event is dated by the temporal expression (timex.h) attached to its
+ * verb or clause in the parse ("met Xi on Tuesday", "suggested last month
+ * that he was considering ..."), else by the nearest one in its clause,
+ * else by the story date; a date is YYYY-MM-DD, YYYY-MM or YYYY, and
+ * date_text keeps the words it came from.  It places the event where its
  * sentence says it happened: a known place after "in" or "at", after "to"
  * following a trip word ("a visit to Beijing", "travelled to Kyiv"), or
  * the object of a visit verb.  Places come from the built-in gazetteer
@@ -20,7 +23,8 @@ typedef struct place {
     double lat, lon;
 } place;
 
-/* Fills e->date and the location fields for each event of the list. */
+/* Fills e->date, e->date_text and the location fields for each event of
+ * the list. */
 void resolve_events(arena *a, const doc *d, event_list *events);
 
 /* The place named by tokens at toks[i] (longest match, up to 4 words);
