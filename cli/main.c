@@ -1,6 +1,7 @@
 /* main.c — the dyad command line: a thin client of the library (dyad.h).
  *
  *   dyad code [OPTIONS] [INPUT...]     code stories into events
+ *   dyad times [INPUT...]              temporal expressions, normalized
  *   dyad dict check [--kind K] FILE... report dictionary syntax problems
  *   dyad --help | --version
  *
@@ -24,6 +25,7 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  code        code stories into events (JSON Lines, TSV or Phoenix)\n"
+    "  times       temporal expressions normalized against the story date\n"
     "  parse       sentence split, tokenize, tag and parse; CoNLL-U out\n"
     "  eval        score the tagger and parser against a gold CoNLL-U file\n"
     "  validate    run a PETRARCH validation file and report what fails\n"
@@ -66,6 +68,16 @@ static const char usage_code[] =
     "\n"
     "exit status: 0 all stories handled, 1 usage or configuration error,\n"
     "2 some records failed (the others were coded).\n";
+
+static const char usage_times[] =
+    "usage: dyad times [--input-format F] [INPUT...]\n"
+    "\n"
+    "Finds the temporal expressions of the stories of INPUT (read as `dyad\n"
+    "code` reads them) and normalizes each against its story's date: one JSON\n"
+    "object per expression with story_id, start and end (byte offsets into the\n"
+    "story text as given), text, type (DATE, TIME, DURATION, SET) and value\n"
+    "(a TimeML TIMEX3 value: 2024-04-09, 2024-03, 2024-W15, P6Y ...).\n"
+    "Exit status as for `dyad code`.\n";
 
 static const char usage_parse[] =
     "usage: dyad parse [--conllu FILE] [--model-dir DIR] [--input-format F] [INPUT...]\n"
@@ -494,6 +506,49 @@ static int cmd_parse(int argc, char **argv)
     return rc;
 }
 
+/* ---- dyad times ---- */
+
+static int cmd_times(int argc, char **argv)
+{
+    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    size_t n = 0;
+    dyad_input_format fmt = DYAD_INPUT_AUTO;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage_times, stdout); free(inputs); return 0; }
+        if (!strcmp(a, "--input-format")) {
+            if (!(v = option_value(argc, argv, &i))) { free(inputs); return EXIT_USAGE; }
+            if (dyad_input_format_parse(v) < 0) {
+                free(inputs);
+                return usage_error(usage_times, "unknown input format: %s", v);
+            }
+            fmt = (dyad_input_format)dyad_input_format_parse(v);
+            continue;
+        }
+        if (a[0] == '-' && a[1] != '\0') {
+            free(inputs);
+            return usage_error(usage_times, "unknown option: %s", a);
+        }
+        inputs[n++] = a;
+    }
+    dyad_input *in = dyad_input_open(inputs, n, fmt);
+    dyad_story *story;
+    int st, failed = 0, write_failed = 0;
+    while ((st = dyad_input_next(in, &story)) != DYAD_END) {
+        if (st == DYAD_FAILED) {
+            fprintf(stderr, "dyad: %s\n", dyad_input_error(in));
+            failed = 1;
+        } else if (!write_failed && dyad_write_times(stdout, story) != 0) {
+            fprintf(stderr, "dyad: error writing output\n");
+            write_failed = 1;
+        }
+    }
+    dyad_input_close(in);
+    free(inputs);
+    if (fflush(stdout) != 0) write_failed = 1;
+    return write_failed ? EXIT_USAGE : failed ? EXIT_SOME_FAILED : 0;
+}
+
 /* ---- dyad eval ---- */
 
 static int cmd_eval(int argc, char **argv)
@@ -613,6 +668,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"code", cmd_code},
+    {"times", cmd_times},
     {"parse", cmd_parse},
     {"eval", cmd_eval},
     {"validate", cmd_validate},

@@ -190,6 +190,9 @@ DYAD_EXPORT const dyad_event *dyad_result_event(const dyad_result *r, size_t i);
 /* Event fields (SPEC §3).  Codes are NULL when the actor is unknown. */
 DYAD_EXPORT const char *dyad_event_sentence_id(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_date(const dyad_event *e);
+/* The words that gave the event its date ("on Tuesday"); NULL when the
+ * date is the story date. */
+DYAD_EXPORT const char *dyad_event_date_text(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_source(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_target(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_code(const dyad_event *e);
@@ -220,6 +223,29 @@ DYAD_EXPORT const char *dyad_event_quoted_by(const dyad_event *e);
  * speaker_code, addressee, addressee_code, text, start and end (bytes in
  * the story text as given).  -1 on an I/O error. */
 DYAD_EXPORT int dyad_write_quotes(FILE *out, const dyad_result *r);
+
+/* ---- temporal expressions ---- */
+
+/* One temporal expression of a story (SPEC §2, `dyad times`): the bytes
+ * [start, end) of the story text as given, those bytes as a string, the
+ * TimeML TIMEX3 type ("DATE", "TIME", "DURATION", "SET") and value
+ * ("2024-04-09", "2024-03", "2024-W15", "P6Y", "XXXX-WI", "PAST_REF" ...)
+ * normalized against the story date. */
+typedef struct dyad_time_expression {
+    size_t start, end;
+    const char *text;
+    const char *type;
+    const char *value;
+} dyad_time_expression;
+
+/* Finds the temporal expressions of every sentence of s, in text order.
+ * *out gets an array of the returned number of them, valid as long as
+ * the story. */
+DYAD_EXPORT size_t dyad_story_times(dyad_story *s, const dyad_time_expression **out);
+
+/* Writes the story's temporal expressions as JSON Lines, one object each
+ * with story_id, start, end, text, type and value; -1 on a write error. */
+DYAD_EXPORT int dyad_write_times(FILE *out, dyad_story *s);
 
 /* ---- syntax ---- */
 

@@ -82,6 +82,7 @@ typedef struct event {
     long dict_line;
     /* filled in by resolve */
     const char *date;            /* YYYY-MM-DD, YYYY-MM or YYYY */
+    const char *date_text;       /* the words that gave the date; NULL: the story date */
     const char *loc_name;        /* NULL when the text places it nowhere */
     const char *loc_country;     /* ISO 3166 alpha-3 */
     double lat, lon;

@@ -16,6 +16,7 @@
 #include "read.h"
 #include "result.h"
 #include "syntax.h"
+#include "timex.h"
 #include "write.h"
 
 const char *dyad_version(void) { return DYAD_VERSION; }
@@ -603,6 +604,7 @@ const dyad_event *dyad_result_event(const dyad_result *r, size_t i)
 
 const char *dyad_event_sentence_id(const dyad_event *e) { return e->sentence_id; }
 const char *dyad_event_date(const dyad_event *e) { return e->date; }
+const char *dyad_event_date_text(const dyad_event *e) { return e->date_text; }
 const char *dyad_event_source(const dyad_event *e) { return e->source; }
 const char *dyad_event_target(const dyad_event *e) { return e->target; }
 const char *dyad_event_code(const dyad_event *e) { return e->code; }
@@ -723,6 +725,58 @@ static ud_word *sentence_words(arena *a, const doc *d, const sentence *s)
         w[k].form = arena_strndup(a, d->clean + t->start, t->len);
     }
     return w;
+}
+
+/* ---- temporal expressions ---- */
+
+#define MAX_SENTENCE_TIMES 64
+
+/* Appends the expressions of sentence se to *list (malloc'd, grown by
+ * doubling), with offsets and text in the story as given. */
+static void sentence_times(dyad_story *s, const doc *d, const sentence *se,
+                           dyad_time_expression **list, size_t *n, size_t *cap)
+{
+    timex found[MAX_SENTENCE_TIMES];
+    timex_anchor an = {s->st.year, s->st.month, s->st.day};
+    size_t k = timex_find(d->tokens + se->first_token, se->n_tokens, an, found,
+                          MAX_SENTENCE_TIMES);
+    for (size_t i = 0; i < k; i++) {
+        const token *a = &d->tokens[se->first_token + found[i].first];
+        const token *z = &d->tokens[se->first_token + found[i].first + found[i].n - 1];
+        if (*n == *cap) *list = xrealloc(*list, (*cap = *cap ? 2 * *cap : 16) * sizeof **list);
+        dyad_time_expression *x = &(*list)[(*n)++];
+        x->start = d->orig[a->start];
+        x->end = d->orig[z->start + z->len];
+        x->text = arena_strndup(s->a, s->st.text + x->start, x->end - x->start);
+        x->type = timex_type_name((timex_type)found[i].type);
+        x->value = arena_strdup(s->a, found[i].value);
+    }
+}
+
+size_t dyad_story_times(dyad_story *s, const dyad_time_expression **out)
+{
+    doc d;
+    *out = NULL;
+    if (pipeline_text(s->a, &s->st, &d) != 0) return 0;
+    dyad_time_expression *list = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t k = 0; k < d.n_sents; k++) sentence_times(s, &d, &d.sents[k], &list, &n, &cap);
+    if (n) {
+        dyad_time_expression *kept = arena_alloc(s->a, n * sizeof *kept);
+        memcpy(kept, list, n * sizeof *kept);
+        *out = kept;
+    }
+    free(list);
+    return n;
+}
+
+int dyad_write_times(FILE *out, dyad_story *s)
+{
+    const dyad_time_expression *x;
+    size_t n = dyad_story_times(s, &x);
+    for (size_t k = 0; k < n; k++)
+        if (write_time_expression_jsonl(out, s->st.id, &x[k]) != 0) return -1;
+    return ferror(out) ? -1 : 0;
 }
 
 int dyad_parse_story(dyad_parser *p, dyad_story *s, FILE *out)

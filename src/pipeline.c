@@ -80,6 +80,7 @@ static void fill_event(arena *a, const doc *d, const mention_list *ml, const eve
     out->sentence_id = sentence_id(a, st, s);
     out->story_date = st->date;
     out->date = e->date;
+    out->date_text = e->date_text;
     out->source = e->source;
     out->target = e->target;
     out->src = mention_span(d, s, ml, e->src);

@@ -1,8 +1,12 @@
 /* resolve.h — when and where: the event's date and location.
  *
- * This resolver dates every event by the story date (a later release reads
- * "on Tuesday", "last month", "in 2018") and places it where the story says
- * it happened, with the gazetteer (gazetteer.h: GeoNames cities of 15,000
+ * An event is dated by the temporal expression (timex.h) attached to its
+ * verb or clause in the parse ("met Xi on Tuesday", "suggested last month
+ * that he was considering ..."), else by the nearest one in its clause,
+ * else by the story date; a date is YYYY-MM-DD, YYYY-MM or YYYY, and
+ * date_text keeps the words it came from.
+ *
+ * The event is placed where the story says it happened, with the gazetteer (gazetteer.h: GeoNames cities of 15,000
  * people or more and every capital, plus dyad's data/places.txt):
  *
  *  - in its clause, the place nearest the verb that stands in a locative
@@ -38,7 +42,8 @@ typedef struct place {
     unsigned flags;         /* GAZ_* (gazetteer.h) */
 } place;
 
-/* Fills e->date and the location fields for each event of the list. */
+/* Fills e->date, e->date_text and the location fields for each event of
+ * the list. */
 void resolve_events(arena *a, const doc *d, event_list *events);
 
 /* The place named by tokens at toks[i] (longest match, up to 5 words;

@@ -27,6 +27,7 @@ struct dyad_event {
     const char *sentence_id;
     const char *story_date;
     const char *date;
+    const char *date_text;        /* words that gave the date; NULL: the story date */
     const char *source, *target;
     const char *source_text, *target_text;
     char code[8];

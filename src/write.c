@@ -95,6 +95,7 @@ int write_event_jsonl(FILE *out, const dyad_event *e)
     json_location(out, e);
     json_key(out, "text", 0);        json_string(out, e->text);
     json_evidence(out, e);
+    json_key(out, "date_text", 0);   json_string(out, e->date_text);
     json_key(out, "quoted_by", 0);
     if (e->quoted_by) {
         fputs("{\"speaker\":", out);
@@ -146,7 +147,7 @@ int write_tsv_header(FILE *out)
           "target_text\tcode\troot\tquad_class\tgoldstein\tplover\tverb_text\t"
           "location_name\tlocation_country\tlocation_lat\tlocation_lon\ttext\t"
           "source_start\tsource_end\ttarget_start\ttarget_end\tverb_start\tverb_end\t"
-          "dictionary_file\tdictionary_line\tquoted_by\tquoted_by_code\n", out);
+          "dictionary_file\tdictionary_line\tdate_text\tquoted_by\tquoted_by_code\n", out);
     return ferror(out) ? -1 : 0;
 }
 
@@ -168,6 +169,7 @@ int write_event_tsv(FILE *out, const dyad_event *e)
     tsv_span(out, &e->verb);
     tsv_field(out, e->dict_file, 0);
     fprintf(out, "%ld\t", e->dict_line);
+    tsv_field(out, e->date_text, 0);
     tsv_field(out, e->quoted_by, 0);
     tsv_field(out, e->quoted_by_code, 1);
     return ferror(out) ? -1 : 0;
@@ -214,10 +216,25 @@ int write_event_phoenix(FILE *out, const dyad_event *e, size_t event_number)
 
 int write_event_text(FILE *out, const dyad_event *e)
 {
-    fprintf(out, "%s  %s -> %s  %s", e->date, e->source ? e->source : "---",
+    fprintf(out, "%-10s  %s -> %s  %s", e->date, e->source ? e->source : "---",
             e->target ? e->target : "---", e->code);
     if (e->cameo) fprintf(out, " (%s)", e->cameo->name);
     if (e->loc_name) fprintf(out, ", %s", e->loc_name);
     fprintf(out, "  [%s: \"%s\"]\n", e->sentence_id, e->verb_text ? e->verb_text : "");
+    return ferror(out) ? -1 : 0;
+}
+
+/* ---- temporal expressions ---- */
+
+int write_time_expression_jsonl(FILE *out, const char *story_id,
+                                const dyad_time_expression *x)
+{
+    putc('{', out);
+    json_key(out, "story_id", 1); json_string(out, story_id);
+    fprintf(out, ",\"start\":%zu,\"end\":%zu", x->start, x->end);
+    json_key(out, "text", 0);     json_string(out, x->text);
+    json_key(out, "type", 0);     json_string(out, x->type);
+    json_key(out, "value", 0);    json_string(out, x->value);
+    fputs("}\n", out);
     return ferror(out) ? -1 : 0;
 }

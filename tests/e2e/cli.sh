@@ -19,7 +19,7 @@ check_eq example_exit "$?" 0
 check example_has_events test -s "$TMP/ex.jsonl"
 missing=""
 for f in story_id sentence_id story_date date source target source_text target_text \
-         code root quad_class goldstein plover verb_text location text evidence; do
+         code root quad_class goldstein plover verb_text location text evidence date_text; do
     n=$(grep -c "\"$f\":" "$TMP/ex.jsonl")
     [ "$n" -eq "$(wc -l <"$TMP/ex.jsonl")" ] || missing="$missing $f"
 done
@@ -29,8 +29,8 @@ check example_meeting grep -q '"source":"RUSGOV","target":"CHNGOV".*"code":"040"
 
 # ---- TSV and Phoenix: one header, constant column counts ----
 $DYAD code --format tsv "$EXAMPLE" >"$TMP/ex.tsv" 2>/dev/null
-check_eq tsv_header_columns "$(head -n 1 "$TMP/ex.tsv" | awk -F'\t' '{print NF}')" 29
-check_eq tsv_row_columns "$(tail -n +2 "$TMP/ex.tsv" | awk -F'\t' '{print NF}' | sort -u)" 29
+check_eq tsv_header_columns "$(head -n 1 "$TMP/ex.tsv" | awk -F'\t' '{print NF}')" 30
+check_eq tsv_row_columns "$(tail -n +2 "$TMP/ex.tsv" | awk -F'\t' '{print NF}' | sort -u)" 30
 check_eq tsv_rows_match_jsonl "$(($(wc -l <"$TMP/ex.tsv") - 1))" "$(wc -l <"$TMP/ex.jsonl" | tr -d ' ')"
 $DYAD code --format phoenix "$EXAMPLE" >"$TMP/ex.phx" 2>/dev/null
 check_eq phoenix_columns "$(awk -F'\t' '{print NF}' "$TMP/ex.phx" | sort -u)" 26

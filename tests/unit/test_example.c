@@ -4,7 +4,9 @@
  * judgement adds what it must not give (no meeting from "When will Putin-Xi
  * meet?", none from "heads of state do not necessarily meet visiting
  * ministers", none from "ready to meet the new strategic challenges", the
- * repeated lead coded once).  The checks run with the parser (what
+ * repeated lead coded once).  Dates: the meeting "on Tuesday" is the story
+ * day, Putin's intent and the thanks for Xi's message are of March 2024.
+ * The checks run with the parser (what
  * `dyad code` does by default) and with the shallow rules. */
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +94,8 @@ static void test_lavrov_meets_xi(void)
     const dyad_event *e = find_event("RUSGOV", "CHNGOV", "040");
     CHECK(e != NULL);
     if (!e) return;
-    CHECK_STR(dyad_event_date(e), "2024-04-09");
+    CHECK_STR(dyad_event_date(e), "2024-04-09");      /* "on Tuesday", the story day */
+    CHECK_STR(dyad_event_date_text(e), "Tuesday");
     CHECK_STR(dyad_event_location_name(e), "Beijing");
     CHECK_STR(dyad_event_location_country(e), "CHN");
     /* within 30 km of the centre of Beijing, 39.9042 N 116.4074 E (at that
@@ -111,6 +114,50 @@ static void test_lavrov_praises_china(void)
 static void test_putin_intends_to_visit_china_once(void)
 {
     CHECK_INT(count_events("RUSGOV", "CHN", "036"), 1);
+}
+
+/* "Putin suggested last month that he was considering China for his first
+ * foreign trip": the intent was stated in March 2024.  With the parser the
+ * date comes from the verb that reports the clause ("suggested last
+ * month"); the shallow rules take the nearest expression of the clause
+ * ("in March of this year"), the same month. */
+static void test_putin_intent_dated_march(void)
+{
+    const dyad_event *e = find_event("RUSGOV", "CHN", "036");
+    CHECK(e != NULL);
+    if (!e) return;
+    CHECK_STR(dyad_event_date(e), "2024-03");
+    if (parser) CHECK_STR(dyad_event_date_text(e), "last month");
+}
+
+/* "... highly appreciated (Xi's) congratulatory message following the
+ * presidential elections in March this year": dated by the message, 2024-03. */
+static void test_congratulations_dated_march(void)
+{
+    const dyad_event *e = find_event("RUSGOV", "CHNGOV", "051");
+    CHECK(e != NULL);
+    if (!e) return;
+    CHECK_STR(dyad_event_date(e), "2024-03");
+    CHECK_STR(dyad_event_date_text(e), "March this year");
+}
+
+/* The story's expressions: "The two last met in 2018." gives no event (no
+ * actor in "The two"), but its year is found; "over the years" and "in six
+ * years" are no dates. */
+static void test_story_times(void)
+{
+    const dyad_time_expression *x;
+    size_t n = story ? dyad_story_times(story, &x) : 0;
+    int found_2018 = 0, found_tuesday = 0;
+    const char *text = story ? dyad_story_text(story) : "";
+    for (size_t k = 0; k < n; k++) {
+        CHECK_SPAN(text + x[k].start, x[k].end - x[k].start, x[k].text);
+        if (!strcmp(x[k].text, "2018")) found_2018 = !strcmp(x[k].value, "2018");
+        if (!strcmp(x[k].text, "Tuesday")) found_tuesday = !strcmp(x[k].value, "2024-04-09");
+        if (!strcmp(x[k].text, "six years")) CHECK_STR(x[k].type, "DURATION");
+    }
+    CHECK(found_2018);
+    CHECK(found_tuesday);
 }
 
 static void test_xi_praises_lavrov(void)
@@ -165,6 +212,9 @@ int main(void)
         RUN(test_lavrov_meets_xi);
         RUN(test_lavrov_praises_china);
         RUN(test_putin_intends_to_visit_china_once);
+        RUN(test_putin_intent_dated_march);
+        RUN(test_congratulations_dated_march);
+        RUN(test_story_times);
         RUN(test_xi_praises_lavrov);
         RUN(test_no_wrong_events);
         RUN(test_quote_speakers);
