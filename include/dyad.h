@@ -197,6 +197,10 @@ DYAD_EXPORT const char *dyad_event_source(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_target(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_code(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_location_name(const dyad_event *e);
+/* How many sentences of the story report the event (the same date,
+ * source, target and code is one event: "one event once"); a sentence
+ * dropped as a repeat of one of them counts. */
+DYAD_EXPORT unsigned dyad_event_mentions(const dyad_event *e);
 DYAD_EXPORT const char *dyad_event_location_country(const dyad_event *e);  /* ISO alpha-3 */
 /* The location's coordinates in degrees: returns 1, or 0 (and leaves *lat
  * and *lon alone) when the event has no location. */

@@ -87,6 +87,10 @@ typedef struct event {
     const char *loc_country;     /* ISO 3166 alpha-3 */
     double lat, lon;
     int has_coords;
+    /* filled in by resolve_merge_repeats */
+    uint32_t mentions;           /* sentences reporting it, repeats included */
+    uint32_t *sents;             /* the kept ones among them (doc.sents indexes) */
+    uint32_t n_sents;
 } event;
 
 typedef struct event_list {

@@ -609,6 +609,7 @@ const char *dyad_event_source(const dyad_event *e) { return e->source; }
 const char *dyad_event_target(const dyad_event *e) { return e->target; }
 const char *dyad_event_code(const dyad_event *e) { return e->code; }
 const char *dyad_event_location_name(const dyad_event *e) { return e->loc_name; }
+unsigned dyad_event_mentions(const dyad_event *e) { return e->mentions; }
 const char *dyad_event_quoted_by(const dyad_event *e) { return e->quoted_by; }
 
 size_t dyad_result_quote_count(const dyad_result *r) { return r->n_quotes; }

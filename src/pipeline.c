@@ -100,6 +100,12 @@ static void fill_event(arena *a, const doc *d, const mention_list *ml, const eve
     out->text = arena_strndup(a, d->clean + s->start, s->end - s->start);
     out->dict_file = e->dict_file;
     out->dict_line = e->dict_line;
+    out->mentions = e->mentions ? e->mentions : 1;
+    out->n_sentence_ids = e->n_sents ? e->n_sents : 1;
+    out->sentence_ids = arena_alloc(a, out->n_sentence_ids * sizeof *out->sentence_ids);
+    out->sentence_ids[0] = out->sentence_id;
+    for (uint32_t k = 1; k < e->n_sents; k++)
+        out->sentence_ids[k] = sentence_id(a, st, &d->sents[e->sents[k]]);
 }
 
 /* Parses sentence s, each multi-word actor mention (ml->items[first..])
@@ -139,6 +145,7 @@ static void code_story(arena *a, const dict *dc, syntax *sx, const dyad_coder_op
     }
     if (opt->require_dyad) keep_dyads(ev);
     resolve_events(a, d, ev);
+    resolve_merge_repeats(a, d, ev);
 }
 
 /* The words of mention m in the cleaned text, or NULL. */

@@ -2,6 +2,7 @@
 #include "resolve.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "deprel.h"
@@ -460,4 +461,86 @@ void resolve_events(arena *a, const doc *d, event_list *events)
         if (dateline < 0) dateline = resolve_dateline(d, &story_place);
         if (dateline) set_location(e, &story_place);
     }
+}
+
+/* ---- one event once ---- */
+
+static int same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+    if (!a || !b) return a ? 1 : b ? -1 : 0;
+    return strcmp(a, b);
+}
+
+/* Orders events (pointers into one array) by (date, source, target,
+ * code), then position. */
+static int compare_event_keys(const void *pa, const void *pb)
+{
+    const event *a = *(const event *const *)pa, *b = *(const event *const *)pb;
+    int c = cmp_str(a->date, b->date);
+    if (!c) c = cmp_str(a->source, b->source);
+    if (!c) c = cmp_str(a->target, b->target);
+    if (!c) c = strcmp(a->code, b->code);
+    if (!c) c = (a > b) - (a < b);
+    return c;
+}
+
+static int same_event(const event *a, const event *b)
+{
+    return same_str(a->date, b->date) && same_str(a->source, b->source) &&
+           same_str(a->target, b->target) && strcmp(a->code, b->code) == 0;
+}
+
+/* For each sentence, how many were dropped as repeats of it. */
+static uint32_t *count_repeats(const doc *d)
+{
+    uint32_t *n = xcalloc(d->n_sents ? d->n_sents : 1, sizeof *n);
+    for (size_t k = 0; k < d->n_sents; k++) {
+        int of = d->sents[k].duplicate_of;
+        if (d->sents[k].status == SENT_DUPLICATE && of >= 0 && (size_t)of < d->n_sents) n[of]++;
+    }
+    return n;
+}
+
+static void add_sentence(arena *a, event *e, uint32_t s, size_t cap)
+{
+    for (uint32_t k = 0; k < e->n_sents; k++)
+        if (e->sents[k] == s) return;
+    if (!e->sents) e->sents = arena_alloc(a, cap * sizeof *e->sents);
+    e->sents[e->n_sents++] = s;
+}
+
+void resolve_merge_repeats(arena *a, const doc *d, event_list *events)
+{
+    size_t n = events->n;
+    if (n == 0) return;
+    event **order = xmalloc(n * sizeof *order);
+    for (size_t k = 0; k < n; k++) order[k] = &events->items[k];
+    qsort(order, n, sizeof *order, compare_event_keys);
+    uint8_t *gone = xcalloc(n, 1);
+    uint32_t *repeats = count_repeats(d);
+    for (size_t g = 0; g < n;) {
+        size_t end = g + 1;
+        while (end < n && same_event(order[g], order[end])) end++;
+        event *first = order[g];                        /* sorted by position within */
+        for (size_t k = g; k < end; k++) {
+            add_sentence(a, first, order[k]->sent, end - g);
+            if (k > g) gone[order[k] - events->items] = 1;
+        }
+        first->mentions = 0;
+        for (uint32_t k = 0; k < first->n_sents; k++)
+            first->mentions += 1 + repeats[first->sents[k]];
+        g = end;
+    }
+    size_t kept = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!gone[k]) events->items[kept++] = events->items[k];
+    events->n = kept;
+    free(repeats);
+    free(gone);
+    free(order);
 }

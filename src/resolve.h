@@ -46,6 +46,13 @@ typedef struct place {
  * the list. */
 void resolve_events(arena *a, const doc *d, event_list *events);
 
+/* One event once: events of the story with the same date, source, target
+ * and code (after resolve_events) become the first of them, which gets
+ * the number of sentences that report it (a sentence dropped as a repeat
+ * of one of them counts too: the repeated lead) and the list of the kept
+ * ones.  The survivors keep their order. */
+void resolve_merge_repeats(arena *a, const doc *d, event_list *events);
+
 /* The place named by tokens at toks[i] (longest match, up to 5 words;
  * among homonyms the one in the country or region named after a comma,
  * else the preferred one), whatever its context; *len gets the number of

@@ -41,6 +41,9 @@ struct dyad_event {
     span src, tgt, verb;
     const char *dict_file;
     long dict_line;
+    unsigned mentions;            /* sentences reporting the event (resolve.h) */
+    const char **sentence_ids;    /* the kept ones, n_sentence_ids of them */
+    size_t n_sentence_ids;
     const char *quoted_by;        /* the speaker whose words hold the verb, or NULL */
     const char *quoted_by_code;
 };

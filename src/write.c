@@ -96,6 +96,14 @@ int write_event_jsonl(FILE *out, const dyad_event *e)
     json_key(out, "text", 0);        json_string(out, e->text);
     json_evidence(out, e);
     json_key(out, "date_text", 0);   json_string(out, e->date_text);
+    json_key(out, "mentions", 0);    fprintf(out, "%u", e->mentions);
+    json_key(out, "sentence_ids", 0);
+    putc('[', out);
+    for (size_t k = 0; k < e->n_sentence_ids; k++) {
+        if (k) putc(',', out);
+        json_string(out, e->sentence_ids[k]);
+    }
+    putc(']', out);
     json_key(out, "quoted_by", 0);
     if (e->quoted_by) {
         fputs("{\"speaker\":", out);
@@ -128,10 +136,15 @@ int write_quote_jsonl(FILE *out, const dyad_quote *q)
 
 /* ---- TSV ---- */
 
-/* A field with tabs and line breaks made spaces; NULL is empty. */
-static void tsv_field(FILE *out, const char *s, int last)
+/* Text with tabs and line breaks made spaces; NULL is empty. */
+static void tsv_text(FILE *out, const char *s)
 {
     for (; s && *s; s++) putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+static void tsv_field(FILE *out, const char *s, int last)
+{
+    tsv_text(out, s);
     putc(last ? '\n' : '\t', out);
 }
 
@@ -147,7 +160,8 @@ int write_tsv_header(FILE *out)
           "target_text\tcode\troot\tquad_class\tgoldstein\tplover\tverb_text\t"
           "location_name\tlocation_country\tlocation_lat\tlocation_lon\ttext\t"
           "source_start\tsource_end\ttarget_start\ttarget_end\tverb_start\tverb_end\t"
-          "dictionary_file\tdictionary_line\tdate_text\tquoted_by\tquoted_by_code\n", out);
+          "dictionary_file\tdictionary_line\tdate_text\tquoted_by\tquoted_by_code\t"
+          "mentions\tsentence_ids\n", out);
     return ferror(out) ? -1 : 0;
 }
 
@@ -171,7 +185,13 @@ int write_event_tsv(FILE *out, const dyad_event *e)
     fprintf(out, "%ld\t", e->dict_line);
     tsv_field(out, e->date_text, 0);
     tsv_field(out, e->quoted_by, 0);
-    tsv_field(out, e->quoted_by_code, 1);
+    tsv_field(out, e->quoted_by_code, 0);
+    fprintf(out, "%u\t", e->mentions);
+    for (size_t k = 0; k < e->n_sentence_ids; k++) {
+        if (k) putc(',', out);
+        tsv_text(out, e->sentence_ids[k]);
+    }
+    putc('\n', out);
     return ferror(out) ? -1 : 0;
 }
 

@@ -29,8 +29,8 @@ check example_meeting grep -q '"source":"RUSGOV","target":"CHNGOV".*"code":"040"
 
 # ---- TSV and Phoenix: one header, constant column counts ----
 $DYAD code --format tsv "$EXAMPLE" >"$TMP/ex.tsv" 2>/dev/null
-check_eq tsv_header_columns "$(head -n 1 "$TMP/ex.tsv" | awk -F'\t' '{print NF}')" 30
-check_eq tsv_row_columns "$(tail -n +2 "$TMP/ex.tsv" | awk -F'\t' '{print NF}' | sort -u)" 30
+check_eq tsv_header_columns "$(head -n 1 "$TMP/ex.tsv" | awk -F'\t' '{print NF}')" 32
+check_eq tsv_row_columns "$(tail -n +2 "$TMP/ex.tsv" | awk -F'\t' '{print NF}' | sort -u)" 32
 check_eq tsv_rows_match_jsonl "$(($(wc -l <"$TMP/ex.tsv") - 1))" "$(wc -l <"$TMP/ex.jsonl" | tr -d ' ')"
 $DYAD code --format phoenix "$EXAMPLE" >"$TMP/ex.phx" 2>/dev/null
 check_eq phoenix_columns "$(awk -F'\t' '{print NF}' "$TMP/ex.phx" | sort -u)" 26

@@ -101,6 +101,45 @@ static void test_complement_mood(void)
     EXPECT("2024-05-01", "Did Russia criticize China?", "");
 }
 
+/* "SOURCE>TARGET:CODE*MENTIONS" for each event of text, joined by spaces. */
+static const char *mentions_text(const char *date, const char *text, char *out, size_t cap)
+{
+    char err[256];
+    dyad_story *s = dyad_story_new("t", date, text, err, sizeof err);
+    out[0] = '\0';
+    if (!s) { snprintf(out, cap, "error: %s", err); return out; }
+    const dyad_result *r = dyad_code(coder, s);
+    size_t used = 0;
+    for (size_t k = 0; k < dyad_result_event_count(r) && used < cap; k++) {
+        const dyad_event *e = dyad_result_event(r, k);
+        const char *t = dyad_event_target(e);
+        used += (size_t)snprintf(out + used, cap - used, "%s%s>%s:%s*%u", k ? " " : "",
+                                 dyad_event_source(e), t ? t : "-", dyad_event_code(e),
+                                 dyad_event_mentions(e));
+    }
+    dyad_story_free(s);
+    return out;
+}
+
+#define EXPECT_MENTIONS(date, text, want) \
+    do { char buf_[1024]; CHECK_STR(mentions_text(date, text, buf_, sizeof buf_), want); } while (0)
+
+/* One event once: the same date, source, target and code in one story is
+ * one event with its number of mentions; a different date, actor or code
+ * is another event. */
+static void test_one_event_once(void)
+{
+    EXPECT_MENTIONS("2024-05-01", "France praised China. Later France again praised China.",
+                    "FRA>CHN:051*2");
+    /* a repeated sentence is dropped, and counted */
+    EXPECT_MENTIONS("2024-05-01", "France praised China. Germany met Spain. France praised China.",
+                    "FRA>CHN:051*2 DEU>ESP:040*1");
+    EXPECT_MENTIONS("2024-05-01", "France praised China. France criticized China.",
+                    "FRA>CHN:051*1 FRA>CHN:111*1");
+    EXPECT_MENTIONS("2024-05-01", "France praised China in 2018. France praised China today.",
+                    "FRA>CHN:051*1 FRA>CHN:051*1");
+}
+
 static void test_compounds(void)
 {
     EXPECT("2024-05-01", "Turkey and Greece met in Athens.", "TUR>GRC:040 GRC>TUR:040");
@@ -195,6 +234,7 @@ static void run_shared_cases(void)
     RUN(test_negation_and_questions);
     RUN(test_modality);
     RUN(test_complement_mood);
+    RUN(test_one_event_once);
     RUN(test_compounds);
     RUN(test_patterns);
     RUN(test_passive_voice);
