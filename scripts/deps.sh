@@ -4,8 +4,9 @@
 # fails, so that nothing half-builds.
 set -u
 need="gcc make pkg-config libutf8proc-dev libjansson-dev libexpat1-dev libsqlite3-dev"
-# clang builds the libFuzzer targets that `make test` runs briefly.
-want="clang"
+# clang builds the libFuzzer targets that `make test` runs briefly; the
+# sqlite3 shell is used by the event store's tests and README examples.
+want="clang sqlite3"
 missing=""
 for p in $need $want; do
     status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)

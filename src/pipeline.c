@@ -77,6 +77,7 @@ static void fill_event(arena *a, const doc *d, const mention_list *ml, const eve
     memset(out, 0, sizeof *out);
     out->story_id = st->id;
     out->sentence_id = sentence_id(a, st, s);
+    out->sentence_number = s->number;
     out->story_date = st->date;
     out->date = e->date;
     out->source = e->source;

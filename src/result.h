@@ -25,6 +25,7 @@ typedef struct span {
 struct dyad_event {
     const char *story_id;
     const char *sentence_id;
+    int sentence_number;          /* 1-based among the story's kept sentences */
     const char *story_date;
     const char *date;
     const char *source, *target;
