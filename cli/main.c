@@ -1,7 +1,8 @@
 /* main.c — the dyad command line: a thin client of the library (dyad.h).
  *
- *   dyad code [OPTIONS] [INPUT...]     code stories into events
+ *   dyad code [OPTIONS] [INPUT...]     code stories into events (--db: a database)
  *   dyad times [INPUT...]              temporal expressions, normalized
+ *   dyad query|plot|export --db FILE   read a database of coded stories
  *   dyad dict check [--kind K] FILE... report dictionary syntax problems
  *   dyad --help | --version
  *
@@ -10,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "dyad.h"
 
@@ -24,8 +28,11 @@ static const char usage_main[] =
     "dyad turns dated news stories into political event data (CAMEO).\n"
     "\n"
     "commands:\n"
-    "  code        code stories into events (JSON Lines, TSV or Phoenix)\n"
+    "  code        code stories into events (JSON Lines, TSV, Phoenix, a database)\n"
     "  times       temporal expressions normalized against the story date\n"
+    "  query       filter and count the events of a database\n"
+    "  plot        draw a dyad's cooperation and conflict over time (SVG)\n"
+    "  export      a database's events as GDELT, Phoenix or PLOVER records\n"
     "  parse       sentence split, tokenize, tag and parse; CoNLL-U out\n"
     "  eval        score the tagger and parser against a gold CoNLL-U file\n"
     "  validate    run a PETRARCH validation file and report what fails\n"
@@ -48,7 +55,10 @@ static const char usage_code[] =
     "  -o, --output FILE    write events to FILE instead of standard output\n"
     "  --quotes FILE        also write who said what (quotes and reported speech)\n"
     "                       to FILE as JSON Lines (- for standard output)\n"
-    "  -q, --quiet          no summary on standard error (errors still shown)\n"
+    "  --db FILE            store stories, sentences, events and mentions in the\n"
+    "                       SQLite database FILE (created if new); events then go\n"
+    "                       to standard output only with -o or --format\n"
+    "  -q, --quiet          no summary or progress on standard error\n"
     "dictionaries (default: the built-in ones):\n"
     "  --dictionary-dir DIR directory that the file names below are relative to\n"
     "  --verbs F            verb patterns (e.g. CAMEO.2.0.txt)\n"
@@ -118,6 +128,48 @@ static const char usage_dict[] =
     "FILE:LINE: message.  The kind is guessed from the file name unless\n"
     "--kind is given.  Exit status 1 if any problem was found.\n";
 
+static const char usage_query[] =
+    "usage: dyad query --db FILE [FILTERS] [--by day|week|month|year] [--format F]\n"
+    "\n"
+    "Writes the events of the database FILE (one row per distinct date, source,\n"
+    "target, code and location, with its mention, story and outlet counts) that\n"
+    "pass the filters, or with --by their number, Goldstein sum and mean and\n"
+    "quad class counts per period.\n"
+    "\n"
+    "filters:\n"
+    "  --source A, --target B  actor codes or their start (RUS matches RUSGOV)\n"
+    "  --dyad A-B              A as source and B as target\n"
+    "  --either                with --dyad or both of the above: either direction\n"
+    "  --code C, --root R      CAMEO code (040) or root (04)\n"
+    "  --from D, --to D        event dates, YYYY-MM-DD, inclusive\n"
+    "  --country C             source, target or location in country C (CHN)\n"
+    "  --text Q                a sentence reporting the event matches the FTS5\n"
+    "                          query Q (words, \"a phrase\", AND, OR, NOT, pre*)\n"
+    "output:\n"
+    "  --by P                  counts per day, week (from Monday), month or year\n"
+    "  --limit N               at most N rows\n"
+    "  --format F              table (default on a terminal), tsv (default\n"
+    "                          otherwise) or jsonl\n";
+
+static const char usage_plot[] =
+    "usage: dyad plot --db FILE [FILTERS] [--by day|week|month|year] -o FILE.svg\n"
+    "\n"
+    "Draws, as SVG, the events that pass the filters (those of `dyad query`,\n"
+    "typically --dyad RUS-CHN) per period (default month): their number in each\n"
+    "quad class (verbal and material cooperation, verbal and material conflict)\n"
+    "and their mean Goldstein score.  --title T sets the title.\n";
+
+static const char usage_export[] =
+    "usage: dyad export --db FILE --format F [FILTERS] [-o FILE]\n"
+    "\n"
+    "Writes the events that pass the filters (those of `dyad query`) in the\n"
+    "layout of another data set:\n"
+    "  gdelt-events    GDELT 2.0 event table: 61 tab-separated columns, no header\n"
+    "  gdelt-mentions  GDELT 2.0 mention table: 16 tab-separated columns\n"
+    "  phoenix         the Phoenix data set's 26 tab-separated columns\n"
+    "  plover-json     one POLECAT-style PLOVER record (JSON) per line\n"
+    "Fields dyad does not have are left empty.\n";
+
 /* ---- dyad code ---- */
 
 typedef struct code_options {
@@ -125,7 +177,8 @@ typedef struct code_options {
     dyad_output_format output_format;
     const char *output;
     const char *quotes;          /* --quotes FILE, or NULL */
-    FILE *quotes_out;
+    int output_asked;            /* -o or --format given */
+    const char *db;
     int quiet;
     dyad_dict_config dict;
     const char *actor_files[MAX_ACTOR_FILES];
@@ -184,9 +237,11 @@ static int set_format_options(code_options *o, const char *opt, const char *val)
 /* Handles one option that takes a value; -1 if opt is not one of them. */
 static int set_value_option(code_options *o, const char *opt, const char *val)
 {
+    if (!strcmp(opt, "--format")) o->output_asked = 1;
     if (!strcmp(opt, "--input-format") || !strcmp(opt, "--format"))
         return set_format_options(o, opt, val);
-    if (!strcmp(opt, "-o") || !strcmp(opt, "--output")) o->output = val;
+    if (!strcmp(opt, "-o") || !strcmp(opt, "--output")) o->output = val, o->output_asked = 1;
+    else if (!strcmp(opt, "--db")) o->db = val;
     else if (!strcmp(opt, "--quotes")) o->quotes = val;
     else if (!strcmp(opt, "--dictionary-dir")) o->dict.dictionary_dir = val;
     else if (!strcmp(opt, "--verbs")) o->dict.verbs = val;
@@ -208,7 +263,7 @@ static int is_value_option(const char *a)
     static const char *const opts[] = {"--input-format", "--format", "-o", "--output",
                                        "--dictionary-dir", "--verbs", "--actors", "--agents",
                                        "--discards", "--issues", "--petrarch-config",
-                                       "--model-dir", "--set", "--quotes", NULL};
+                                       "--model-dir", "--set", "--db", "--quotes", NULL};
     for (const char *const *o = opts; *o; o++)
         if (strcmp(a, *o) == 0) return 1;
     return 0;
@@ -363,9 +418,79 @@ static void print_summary(const summary *s)
             "%zu events\n", s->sentences, s->dropped, s->events);
 }
 
-/* Reads, codes and writes every story (and, with quotes, its quotes);
- * returns the exit status. */
-static int code_all(dyad_coder *c, dyad_input *in, dyad_writer *w, FILE *quotes, summary *s)
+/* ---- progress on a terminal ---- */
+
+typedef struct progress {
+    int on;                      /* standard error is a terminal and not -q */
+    double start, last;
+    double total_bytes;          /* of the input files; 0 when not known */
+    double done_bytes;           /* story text read so far (an estimate) */
+} progress;
+
+static double now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The total size of the inputs when they are all regular files, else 0. */
+static double input_bytes(const code_options *o)
+{
+    double total = 0;
+    for (size_t k = 0; k < o->n_inputs; k++) {
+        struct stat sb;
+        if (!strcmp(o->inputs[k], "-") || stat(o->inputs[k], &sb) != 0 || !S_ISREG(sb.st_mode))
+            return 0;
+        total += (double)sb.st_size;
+    }
+    return total;
+}
+
+static void progress_start(progress *p, const code_options *o)
+{
+    p->on = !o->quiet && isatty(STDERR_FILENO);
+    p->start = p->last = now_seconds();
+    p->total_bytes = input_bytes(o);
+    p->done_bytes = 0;
+}
+
+/* Erases the progress line (before a message, and at the end). */
+static void progress_clear(const progress *p)
+{
+    if (p->on) fputs("\r\033[K", stderr);
+}
+
+/* At most twice a second: stories, events, stories/s and, when the input
+ * size is known, an estimate of the time left from the bytes read. */
+static void progress_show(progress *p, const summary *s)
+{
+    double t = now_seconds();
+    if (!p->on || t - p->last < 0.5) return;
+    p->last = t;
+    double elapsed = t - p->start;
+    fprintf(stderr, "\rdyad: %zu stories, %zu events, %.0f stories/s", s->read, s->events,
+            elapsed > 0 ? (double)s->read / elapsed : 0.0);
+    if (p->total_bytes > 0 && p->done_bytes > 0 && p->done_bytes < p->total_bytes)
+        fprintf(stderr, ", about %.0f s left",
+                elapsed * (p->total_bytes - p->done_bytes) / p->done_bytes);
+    fputs("\033[K", stderr);
+}
+
+/* ---- coding into the outputs ---- */
+
+typedef struct sinks {
+    dyad_writer *w;              /* NULL: no events on standard output or -o */
+    FILE *quotes;                /* --quotes, or NULL */
+    dyad_store *db;              /* NULL: no --db */
+    const char *db_path;
+    progress pr;
+} sinks;
+
+/* Reads, codes and writes every story; returns the exit status.  A story
+ * the database refuses stops the run (the stories before it are stored;
+ * a re-run completes the rest). */
+static int code_all(dyad_coder *c, dyad_input *in, sinks *k, summary *s)
 {
     dyad_story *story;
     int st, write_failed = 0;
@@ -373,62 +498,255 @@ static int code_all(dyad_coder *c, dyad_input *in, dyad_writer *w, FILE *quotes,
         s->read++;
         if (st == DYAD_FAILED) {
             s->failed++;
+            progress_clear(&k->pr);
             fprintf(stderr, "dyad: %s\n", dyad_input_error(in));
             continue;
         }
         const dyad_result *r = dyad_code(c, story);
         count_result(s, r);
-        if (!write_failed && dyad_writer_write(w, r) != 0) write_failed = 1;
-        if (!write_failed && quotes && dyad_write_quotes(quotes, r) != 0) write_failed = 1;
+        k->pr.done_bytes += (double)strlen(dyad_story_text(story)) + 64;
+        if (k->w && !write_failed && dyad_writer_write(k->w, r) != 0) write_failed = 1;
+        if (k->quotes && !write_failed && dyad_write_quotes(k->quotes, r) != 0) write_failed = 1;
+        if (k->db && dyad_store_write(k->db, r) != 0) {
+            progress_clear(&k->pr);
+            fprintf(stderr, "dyad: %s: story %s: %s\n", k->db_path, dyad_story_id(story),
+                    dyad_store_error(k->db));
+            return EXIT_USAGE;
+        }
+        progress_show(&k->pr, s);
     }
+    progress_clear(&k->pr);
     if (write_failed) fprintf(stderr, "dyad: error writing events\n");
     return write_failed ? EXIT_USAGE : s->failed ? EXIT_SOME_FAILED : 0;
+}
+
+/* "dyad code ARGS..." for the runs table. */
+static char *command_line(int argc, char **argv)
+{
+    size_t n = sizeof "dyad code";
+    for (int i = 0; i < argc; i++) n += strlen(argv[i]) + 1;
+    char *cmd = malloc(n);
+    if (!cmd) return NULL;
+    strcpy(cmd, "dyad code");
+    for (int i = 0; i < argc; i++) strcat(strcat(cmd, " "), argv[i]);
+    return cmd;
+}
+
+/* Opens --db and records the run; NULL after a message. */
+static dyad_store *open_store_for_run(const code_options *o, dyad_coder *c, dyad_parser *p,
+                                      int argc, char **argv)
+{
+    char err[1024] = "";
+    dyad_store *db = dyad_store_open(o->db, 0, err, sizeof err);
+    if (!db) { fprintf(stderr, "dyad: %s\n", err); return NULL; }
+    char *cmd = command_line(argc, argv);
+    if (dyad_store_run_begin(db, c, p, cmd) != 0) {
+        fprintf(stderr, "dyad: %s: %s\n", o->db, dyad_store_error(db));
+        dyad_store_close(db);
+        db = NULL;
+    }
+    free(cmd);
+    return db;
+}
+
+static void end_run(sinks *k, const summary *s, int *rc)
+{
+    if (!k->db) return;
+    dyad_run_counts n = {s->read, s->coded, s->discarded, s->failed, s->sentences, s->events};
+    if (dyad_store_run_end(k->db, &n) != 0) {
+        fprintf(stderr, "dyad: %s: %s\n", k->db_path, dyad_store_error(k->db));
+        *rc = EXIT_USAGE;
+    }
+    dyad_store_close(k->db);
+}
+
+static void free_code_options(code_options *o)
+{
+    free(o->inputs);
+    free(o->settings);
 }
 
 static int cmd_code(int argc, char **argv)
 {
     code_options o = {0};
     int rc = parse_code_options(argc, argv, &o);
-    if (rc) { free(o.inputs); free(o.settings); return rc < 0 ? 0 : rc; }
+    if (rc) { free_code_options(&o); return rc < 0 ? 0 : rc; }
+    int to_stream = !o.db || o.output_asked;
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
-    if (!out) { perror(o.output); free(o.inputs); free(o.settings); return EXIT_USAGE; }
+    if (!out) { perror(o.output); free_code_options(&o); return EXIT_USAGE; }
     FILE *quotes = !o.quotes ? NULL : strcmp(o.quotes, "-") ? fopen(o.quotes, "w") : stdout;
     if (o.quotes && !quotes) {
         perror(o.quotes);
         if (o.output) fclose(out);
-        free(o.inputs);
-        free(o.settings);
+        free_code_options(&o);
         return EXIT_USAGE;
     }
     int no_parser;
     dyad_parser *p = make_parser(&o, &no_parser);
     dyad_coder *c = no_parser ? NULL : make_coder(&o);
+    sinks k = {NULL, quotes, NULL, o.db, {0}};
+    if (c && o.db && !(k.db = open_store_for_run(&o, c, p, argc, argv))) {
+        dyad_coder_free(c);
+        c = NULL;
+    }
     if (!c) {
         dyad_parser_free(p);
         if (o.output) fclose(out);
         if (quotes && quotes != stdout) fclose(quotes);
-        free(o.inputs);
-        free(o.settings);
+        free_code_options(&o);
         return EXIT_USAGE;
     }
     dyad_coder_use_parser(c, p);
     dyad_input *in = dyad_input_open(o.inputs, o.n_inputs, o.input_format);
-    dyad_writer *w = dyad_writer_new(out, o.output_format);
+    k.w = to_stream ? dyad_writer_new(out, o.output_format) : NULL;
+    progress_start(&k.pr, &o);
     summary s = {0};
-    rc = code_all(c, in, w, quotes, &s);
-    if (dyad_writer_free(w) != 0 && rc != EXIT_USAGE) {
+    rc = code_all(c, in, &k, &s);
+    if (k.w && dyad_writer_free(k.w) != 0 && rc != EXIT_USAGE) {
         fprintf(stderr, "dyad: error writing events\n");
         rc = EXIT_USAGE;
     }
+    end_run(&k, &s, &rc);
     if (!o.quiet) print_summary(&s);
     dyad_input_close(in);
     dyad_coder_free(c);
     dyad_parser_free(p);
     if (o.output && fclose(out) != 0) rc = EXIT_USAGE;
     if (quotes && quotes != stdout && fclose(quotes) != 0) rc = EXIT_USAGE;
-    free(o.inputs);
-    free(o.settings);
+    free_code_options(&o);
     return rc;
+}
+
+/* ---- dyad query, plot, export: reading a database ---- */
+
+typedef struct read_options {
+    const char *db, *format, *output, *title;
+    dyad_query q;
+} read_options;
+
+/* Splits --dyad A-B into source and target (in buf). */
+static int set_dyad(read_options *o, const char *v, char *buf, size_t cap)
+{
+    const char *dash = strchr(v, '-');
+    if (!dash || dash == v || !dash[1] || strlen(v) >= cap) return -1;
+    memcpy(buf, v, strlen(v) + 1);
+    buf[dash - v] = '\0';
+    o->q.source = buf;
+    o->q.target = buf + (dash - v) + 1;
+    return 0;
+}
+
+/* The field of o an option with a value sets, or NULL. */
+static const char **read_option_field(read_options *o, const char *a)
+{
+    static const char *const names[] = {"--db", "--format", "-o", "--output", "--title",
+                                        "--source", "--target", "--code", "--root", "--from",
+                                        "--to", "--country", "--text", "--by"};
+    const char **fields[] = {&o->db, &o->format, &o->output, &o->output, &o->title,
+                             &o->q.source, &o->q.target, &o->q.code, &o->q.root, &o->q.from,
+                             &o->q.to, &o->q.country, &o->q.text, &o->q.by};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (!strcmp(a, names[k])) return fields[k];
+    return NULL;
+}
+
+/* Parses the options of query, plot and export; -1 after --help, else an
+ * exit code.  dyad_buf holds the two codes of --dyad. */
+static int parse_read_options(int argc, char **argv, const char *usage, read_options *o,
+                              char *dyad_buf, size_t cap)
+{
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *v;
+        const char **field = read_option_field(o, a);
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); return -1; }
+        if (!strcmp(a, "--either")) { o->q.either_direction = 1; continue; }
+        if (!field && strcmp(a, "--dyad") && strcmp(a, "--limit"))
+            return usage_error(usage, "unknown option or argument: %s", a);
+        if (!(v = option_value(argc, argv, &i))) return EXIT_USAGE;
+        if (field) *field = v;
+        else if (!strcmp(a, "--limit")) {
+            char *end;
+            o->q.limit = strtol(v, &end, 10);
+            if (*end || o->q.limit <= 0) return usage_error(usage, "--limit %s: not a count", v);
+        }
+        else if (set_dyad(o, v, dyad_buf, cap) != 0)
+            return usage_error(usage, "--dyad %s: not two actor codes A-B", v);
+    }
+    if (!o->db) return usage_error(usage, "%s", "no database given (--db FILE)");
+    return 0;
+}
+
+/* Opens the database read-only, or to write when the text index must be
+ * brought up to date first (--text); NULL after a message. */
+static dyad_store *open_store_to_read(const char *path, int update_text_index)
+{
+    char err[1024] = "";
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        fprintf(stderr, "dyad: %s: no such database\n", path);
+        return NULL;
+    }
+    dyad_store *s = dyad_store_open(path, !update_text_index, err, sizeof err);
+    if (!s) fprintf(stderr, "dyad: %s\n", err);
+    return s;
+}
+
+/* Runs fn on the opened database and output: fn returns 0, -1 when the
+ * library failed (the store's error says why) or 1 after its own message. */
+typedef int (*read_fn)(dyad_store *s, const read_options *o, FILE *out);
+
+static int run_reader(int argc, char **argv, const char *usage, read_fn fn)
+{
+    read_options o = {0};
+    char dyad_buf[256];
+    int rc = parse_read_options(argc, argv, usage, &o, dyad_buf, sizeof dyad_buf);
+    if (rc) return rc < 0 ? 0 : rc;
+    dyad_store *s = open_store_to_read(o.db, o.q.text != NULL);
+    if (!s) return EXIT_USAGE;
+    FILE *out = o.output ? fopen(o.output, "w") : stdout;
+    if (!out) {
+        perror(o.output);
+        dyad_store_close(s);
+        return EXIT_USAGE;
+    }
+    rc = fn(s, &o, out);
+    if (rc < 0) fprintf(stderr, "dyad: %s: %s\n", o.db, dyad_store_error(s));
+    if ((o.output ? fclose(out) : fflush(out)) != 0 && rc == 0) {
+        fprintf(stderr, "dyad: error writing %s\n", o.output ? o.output : "the output");
+        rc = -1;
+    }
+    dyad_store_close(s);
+    return rc ? EXIT_USAGE : 0;
+}
+
+static int query_fn(dyad_store *s, const read_options *o, FILE *out)
+{
+    int f = o->format ? dyad_table_format_parse(o->format)
+                      : isatty(fileno(out)) ? DYAD_TABLE_TEXT : DYAD_TABLE_TSV;
+    if (f < 0) {
+        fprintf(stderr, "dyad: unknown format %s (table, tsv or jsonl)\n", o->format);
+        return EXIT_USAGE;
+    }
+    return dyad_store_query(s, &o->q, (dyad_table_format)f, out);
+}
+
+static int plot_fn(dyad_store *s, const read_options *o, FILE *out)
+{
+    dyad_query q = o->q;
+    if (!q.by) q.by = "month";
+    return dyad_store_plot(s, &q, o->title, out);
+}
+
+static int export_fn(dyad_store *s, const read_options *o, FILE *out)
+{
+    return dyad_store_export(s, o->format ? o->format : "", &o->q, out);
+}
+
+static int cmd_query(int argc, char **argv) { return run_reader(argc, argv, usage_query, query_fn); }
+static int cmd_plot(int argc, char **argv) { return run_reader(argc, argv, usage_plot, plot_fn); }
+static int cmd_export(int argc, char **argv)
+{
+    return run_reader(argc, argv, usage_export, export_fn);
 }
 
 /* ---- dyad parse ---- */
@@ -669,6 +987,9 @@ typedef struct command {
 static const command commands[] = {
     {"code", cmd_code},
     {"times", cmd_times},
+    {"query", cmd_query},
+    {"plot", cmd_plot},
+    {"export", cmd_export},
     {"parse", cmd_parse},
     {"eval", cmd_eval},
     {"validate", cmd_validate},

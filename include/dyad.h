@@ -122,6 +122,16 @@ DYAD_EXPORT void dyad_coder_set_options(dyad_coder *c, const dyad_coder_options 
  * an integer value is not a number; the options are then unchanged. */
 DYAD_EXPORT int dyad_coder_set_option(dyad_coder *c, const char *name, const char *value);
 
+/* The dictionary files the coder loaded, in load order, i < count: the
+ * file's path (or "builtin:NAME" for a built-in one), its kind ("verbs",
+ * "actors", "agents", "discards", "issues") and the SHA-256 of its
+ * contents as 64 hex digits, computed at the first call that asks for it
+ * ("" when the file cannot be read).
+ * Strings live as long as the coder; NULL when i is out of range. */
+DYAD_EXPORT size_t dyad_coder_dictionary_count(const dyad_coder *c);
+DYAD_EXPORT const char *dyad_coder_dictionary(const dyad_coder *c, size_t i, const char **kind,
+                                              const char **sha256);
+
 /* Checks dictionary files; each problem goes to warn.  Kind is one of
  * "verbs", "actors", "agents", "discards", "issues", or NULL to guess from
  * the file name.  Returns the number of problems, -1 if unreadable. */
@@ -260,6 +270,8 @@ typedef struct dyad_parser dyad_parser;
  * $DYAD_MODEL_DIR, else the data/model folder dyad was built from). */
 DYAD_EXPORT dyad_parser *dyad_parser_load(const char *model_dir, char *err, size_t errlen);
 DYAD_EXPORT void dyad_parser_free(dyad_parser *p);
+/* The directory the models were loaded from. */
+DYAD_EXPORT const char *dyad_parser_model_dir(const dyad_parser *p);
 
 /* Scores of dyad_parser_evaluate: percentages of the gold words (all of
  * them, punctuation included, as CoNLL 2018 scores with gold words); LAS
@@ -329,6 +341,81 @@ DYAD_EXPORT dyad_writer *dyad_writer_new(FILE *out, dyad_output_format fmt);
 /* Writes the result's events; returns -1 on a write error. */
 DYAD_EXPORT int dyad_writer_write(dyad_writer *w, const dyad_result *r);
 DYAD_EXPORT int dyad_writer_free(dyad_writer *w);   /* flushes; -1 on error */
+
+/* ---- the event store (SQLite; store.h describes the schema) ---- */
+
+typedef struct dyad_store dyad_store;
+
+#define DYAD_STORE_SCHEMA_VERSION 1
+
+/* Opens the store at path, creating it (and its schema) when the file is
+ * new and not read_only.  NULL with the reason in err when the file is not
+ * an SQLite database, is a database that is not a dyad store, or has a
+ * schema version this dyad cannot read or migrate.  Another process may
+ * write the same file: each call waits up to 60 s for its lock. */
+DYAD_EXPORT dyad_store *dyad_store_open(const char *path, int read_only, char *err,
+                                        size_t errlen);
+DYAD_EXPORT void dyad_store_close(dyad_store *s);
+/* The reason the last failing call on s failed. */
+DYAD_EXPORT const char *dyad_store_error(const dyad_store *s);
+
+/* Records the start of a run (the runs table): dyad's version, command,
+ * the coder's dictionaries with their hashes, the models of p (NULL: the
+ * shallow rules), the coder's options.  Stories written afterwards name
+ * this run. */
+DYAD_EXPORT int dyad_store_run_begin(dyad_store *s, const dyad_coder *c, const dyad_parser *p,
+                                     const char *command);
+
+typedef struct dyad_run_counts {
+    size_t read, coded, discarded, failed, sentences, events;
+} dyad_run_counts;
+
+/* Records the end of the run begun last, with its counts. */
+DYAD_EXPORT int dyad_store_run_end(dyad_store *s, const dyad_run_counts *n);
+
+/* Writes a coded (or discarded) story: its row, kept sentences, mentions
+ * and the events they report, in one transaction.  A story id already in
+ * the store is replaced, and the counts of the events it touched are
+ * recomputed.  -1 (nothing written) with the reason in dyad_store_error. */
+DYAD_EXPORT int dyad_store_write(dyad_store *s, const dyad_result *r);
+
+/* Filters of dyad_store_query/plot/export; NULL (or 0) leaves one out. */
+typedef struct dyad_query {
+    const char *source, *target;   /* an actor code or its start: "RUS" matches RUSGOV */
+    int either_direction;          /* source and target may swap roles */
+    const char *code;              /* CAMEO code, "040" */
+    const char *root;              /* CAMEO root, "04" */
+    const char *from, *to;         /* dates YYYY-MM-DD, inclusive */
+    const char *country;           /* a source's, target's or location's country */
+    const char *text;              /* FTS5 query over the reporting sentences */
+    const char *by;                /* NULL (events), "day", "week", "month", "year" */
+    long limit;                    /* at most this many rows; 0: all */
+} dyad_query;
+
+typedef enum {
+    DYAD_TABLE_TEXT = 0,           /* aligned columns, for a terminal */
+    DYAD_TABLE_TSV,                /* a header row, then tab-separated rows */
+    DYAD_TABLE_JSONL,              /* one JSON object per row */
+} dyad_table_format;
+
+/* "table", "tsv", "jsonl"; -1 when unknown. */
+DYAD_EXPORT int dyad_table_format_parse(const char *name);
+
+/* Writes the events that pass the filters, or with q->by their counts,
+ * Goldstein sum and mean and quad class counts per period. */
+DYAD_EXPORT int dyad_store_query(dyad_store *s, const dyad_query *q, dyad_table_format f,
+                                 FILE *out);
+
+/* Writes an SVG time series of the filtered events per q->by period
+ * (default month): counts per quad class and mean Goldstein score. */
+DYAD_EXPORT int dyad_store_plot(dyad_store *s, const dyad_query *q, const char *title, FILE *out);
+
+/* Writes the filtered events in another data set's layout: "gdelt-events"
+ * (GDELT 2.0 event table, 61 columns), "gdelt-mentions" (GDELT 2.0
+ * mention table, 16 columns), "phoenix" (26 columns), "plover-json" (one
+ * POLECAT-style JSON record per event).  -1 on an unknown format. */
+DYAD_EXPORT int dyad_store_export(dyad_store *s, const char *format, const dyad_query *q,
+                                  FILE *out);
 
 #ifdef __cplusplus
 }

@@ -4,8 +4,9 @@
 # fails, so that nothing half-builds.
 set -u
 need="gcc make pkg-config libutf8proc-dev libjansson-dev libexpat1-dev libsqlite3-dev iso-codes"
-# clang builds the libFuzzer targets that `make test` runs briefly.
-want="clang"
+# clang builds the libFuzzer targets that `make test` runs briefly; the
+# sqlite3 shell is used by the event store's tests and README examples.
+want="clang sqlite3"
 missing=""
 # npm installs the GeoNames data of the gazetteer (scripts/geonames.sh); a
 # node.js from elsewhere that brings its own npm will do.

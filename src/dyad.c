@@ -15,6 +15,7 @@
 #include "pipeline.h"
 #include "read.h"
 #include "result.h"
+#include "sha256.h"
 #include "syntax.h"
 #include "timex.h"
 #include "write.h"
@@ -26,13 +27,71 @@ const char *dyad_version(void) { return DYAD_VERSION; }
 struct dyad_parser {
     syntax *sx;
     arena *a;
+    char *model_dir;     /* the directory the models were loaded from */
 };
+
+/* A dictionary file the coder loaded, for the store's record of a run.
+ * The hash is computed when first asked for: loading stays as fast as it
+ * was for the runs that never record it. */
+typedef struct dict_source {
+    const char *kind;    /* "verbs", "actors", ... */
+    char *name;          /* path, or "builtin:NAME" */
+    const char *data;    /* a built-in file's contents; NULL: read the path */
+    size_t len;
+    int hashed;
+    char sha256[65];     /* of the contents; "" when the file cannot be read */
+} dict_source;
 
 struct dyad_coder {
     dict *dc;
     syntax *sx;          /* borrowed from a dyad_parser; NULL: shallow rules */
     dyad_coder_options opt;
+    dict_source *sources;
+    size_t n_sources;
 };
+
+static const char *const dict_kind_names[] = {"verbs", "actors", "agents", "discards", "issues"};
+
+/* Remembers a loaded file: a path, or a built-in file's name and data. */
+static void note_source(dyad_coder *c, dict_kind kind, const char *name, const char *data,
+                        size_t len)
+{
+    c->sources = xrealloc(c->sources, (c->n_sources + 1) * sizeof *c->sources);
+    dict_source *s = &c->sources[c->n_sources++];
+    memset(s, 0, sizeof *s);
+    s->kind = (size_t)kind < sizeof dict_kind_names / sizeof dict_kind_names[0]
+                  ? dict_kind_names[kind] : "?";
+    s->data = data;
+    s->len = len;
+    if (data) {
+        size_t n = strlen(name) + sizeof "builtin:";
+        s->name = xmalloc(n);
+        snprintf(s->name, n, "builtin:%s", name);
+    } else {
+        s->name = xstrdup(name);
+    }
+}
+
+static const char *source_hash(dict_source *s)
+{
+    if (!s->hashed) {
+        if (s->data) sha256_hex(s->data, s->len, s->sha256);
+        else if (sha256_file_hex(s->name, s->sha256) != 0) s->sha256[0] = '\0';
+        s->hashed = 1;
+    }
+    return s->sha256;
+}
+
+size_t dyad_coder_dictionary_count(const dyad_coder *c) { return c->n_sources; }
+
+const char *dyad_coder_dictionary(const dyad_coder *c, size_t i, const char **kind,
+                                  const char **hash)
+{
+    if (i >= c->n_sources) return NULL;
+    if (kind) *kind = c->sources[i].kind;
+    if (hash) *hash = source_hash(&c->sources[i]);
+    return c->sources[i].name;
+}
 
 /* Built-in dictionary files, by kind. */
 static const struct { dict_kind kind; const char *name; } builtin_dicts[] = {
@@ -57,12 +116,14 @@ static void relay_warning(void *ctx, const char *file, long line, const char *me
     else fprintf(stderr, "dyad: warning: %s\n", buf);
 }
 
-static void load_builtin(dict *dc, dict_kind kind, warn_relay *w)
+static void load_builtin(dyad_coder *c, dict_kind kind, warn_relay *w)
 {
     for (size_t k = 0; k < sizeof builtin_dicts / sizeof builtin_dicts[0]; k++) {
         if (builtin_dicts[k].kind != kind) continue;
         const struct builtin_file *f = builtin_find(builtin_dicts[k].name);
-        if (f) dict_load(dc, kind, f->name, f->data, f->len, relay_warning, w);
+        if (!f) continue;
+        dict_load(c->dc, kind, f->name, f->data, f->len, relay_warning, w);
+        note_source(c, kind, f->name, f->data, f->len);
     }
 }
 
@@ -86,11 +147,11 @@ static char *dict_path(const char *dir, const char *name)
 }
 
 /* Loads one configured file, or the built-in one when none is named. */
-static int load_kind(dict *dc, dict_kind kind, const dyad_dict_config *cfg, const char *name,
+static int load_kind(dyad_coder *c, dict_kind kind, const dyad_dict_config *cfg, const char *name,
                      warn_relay *w, char *err, size_t errlen)
 {
     if (!name) {
-        if (cfg->use_builtin_defaults) load_builtin(dc, kind, w);
+        if (cfg->use_builtin_defaults) load_builtin(c, kind, w);
         return 0;
     }
     char *path = dict_path(cfg->dictionary_dir, name);
@@ -101,7 +162,8 @@ static int load_kind(dict *dc, dict_kind kind, const dyad_dict_config *cfg, cons
         return -1;
     }
     fclose(probe);
-    dict_load_file(dc, kind, path, relay_warning, w);
+    dict_load_file(c->dc, kind, path, relay_warning, w);
+    note_source(c, kind, path, NULL, 0);
     free(path);
     return 0;
 }
@@ -109,16 +171,16 @@ static int load_kind(dict *dc, dict_kind kind, const dyad_dict_config *cfg, cons
 static void options_defaults(dyad_coder_options *o, int petrarch);
 static void apply_setting(dyad_coder *c, const char *setting);
 
-static int load_configured(dict *dc, const dyad_dict_config *cfg, warn_relay *w, char *err,
+static int load_configured(dyad_coder *c, const dyad_dict_config *cfg, warn_relay *w, char *err,
                            size_t errlen)
 {
-    if (load_kind(dc, DICT_VERBS, cfg, cfg->verbs, w, err, errlen)) return -1;
-    if (cfg->n_actors == 0 && load_kind(dc, DICT_ACTORS, cfg, NULL, w, err, errlen)) return -1;
+    if (load_kind(c, DICT_VERBS, cfg, cfg->verbs, w, err, errlen)) return -1;
+    if (cfg->n_actors == 0 && load_kind(c, DICT_ACTORS, cfg, NULL, w, err, errlen)) return -1;
     for (size_t k = 0; k < cfg->n_actors; k++)
-        if (load_kind(dc, DICT_ACTORS, cfg, cfg->actors[k], w, err, errlen)) return -1;
-    if (load_kind(dc, DICT_AGENTS, cfg, cfg->agents, w, err, errlen)) return -1;
-    if (load_kind(dc, DICT_DISCARDS, cfg, cfg->discards, w, err, errlen)) return -1;
-    return load_kind(dc, DICT_ISSUES, cfg, cfg->issues, w, err, errlen);
+        if (load_kind(c, DICT_ACTORS, cfg, cfg->actors[k], w, err, errlen)) return -1;
+    if (load_kind(c, DICT_AGENTS, cfg, cfg->agents, w, err, errlen)) return -1;
+    if (load_kind(c, DICT_DISCARDS, cfg, cfg->discards, w, err, errlen)) return -1;
+    return load_kind(c, DICT_ISSUES, cfg, cfg->issues, w, err, errlen);
 }
 
 dyad_coder *dyad_coder_new(const dyad_dict_config *cfg, dyad_warn_fn warn, void *warn_ctx,
@@ -129,10 +191,10 @@ dyad_coder *dyad_coder_new(const dyad_dict_config *cfg, dyad_warn_fn warn, void 
     c->dc = dict_new();
     options_defaults(&c->opt, cfg && (cfg->verbs || cfg->n_actors));
     if (!cfg) {
-        for (dict_kind k = DICT_VERBS; k <= DICT_ISSUES; k++) load_builtin(c->dc, k, &w);
+        for (dict_kind k = DICT_VERBS; k <= DICT_ISSUES; k++) load_builtin(c, k, &w);
         return c;
     }
-    if (load_configured(c->dc, cfg, &w, err, errlen) != 0) {
+    if (load_configured(c, cfg, &w, err, errlen) != 0) {
         dyad_coder_free(c);
         return NULL;
     }
@@ -219,6 +281,8 @@ void dyad_coder_free(dyad_coder *c)
 {
     if (!c) return;
     dict_free(c->dc);
+    for (size_t k = 0; k < c->n_sources; k++) free(c->sources[k].name);
+    free(c->sources);
     free(c);
 }
 
@@ -706,14 +770,18 @@ dyad_parser *dyad_parser_load(const char *model_dir, char *err, size_t errlen)
     dyad_parser *p = xcalloc(1, sizeof *p);
     p->sx = sx;
     p->a = arena_new();
+    p->model_dir = xstrdup(syntax_model_dir(model_dir));
     return p;
 }
+
+const char *dyad_parser_model_dir(const dyad_parser *p) { return p->model_dir; }
 
 void dyad_parser_free(dyad_parser *p)
 {
     if (!p) return;
     syntax_free(p->sx);
     arena_free(p->a);
+    free(p->model_dir);
     free(p);
 }
 

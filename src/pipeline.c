@@ -78,6 +78,7 @@ static void fill_event(arena *a, const doc *d, const mention_list *ml, const eve
     memset(out, 0, sizeof *out);
     out->story_id = st->id;
     out->sentence_id = sentence_id(a, st, s);
+    out->sentence_number = s->number;
     out->story_date = st->date;
     out->date = e->date;
     out->date_text = e->date_text;
@@ -103,9 +104,14 @@ static void fill_event(arena *a, const doc *d, const mention_list *ml, const eve
     out->mentions = e->mentions ? e->mentions : 1;
     out->n_sentence_ids = e->n_sents ? e->n_sents : 1;
     out->sentence_ids = arena_alloc(a, out->n_sentence_ids * sizeof *out->sentence_ids);
+    int *numbers = arena_alloc(a, out->n_sentence_ids * sizeof *numbers);
     out->sentence_ids[0] = out->sentence_id;
-    for (uint32_t k = 1; k < e->n_sents; k++)
+    numbers[0] = s->number;
+    for (uint32_t k = 1; k < e->n_sents; k++) {
         out->sentence_ids[k] = sentence_id(a, st, &d->sents[e->sents[k]]);
+        numbers[k] = d->sents[e->sents[k]].number;
+    }
+    out->sentence_numbers = numbers;
 }
 
 /* Parses sentence s, each multi-word actor mention (ml->items[first..])

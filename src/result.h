@@ -25,6 +25,7 @@ typedef struct span {
 struct dyad_event {
     const char *story_id;
     const char *sentence_id;
+    int sentence_number;          /* 1-based among the story's kept sentences */
     const char *story_date;
     const char *date;
     const char *date_text;        /* words that gave the date; NULL: the story date */
@@ -43,6 +44,7 @@ struct dyad_event {
     long dict_line;
     unsigned mentions;            /* sentences reporting the event (resolve.h) */
     const char **sentence_ids;    /* the kept ones, n_sentence_ids of them */
+    const int *sentence_numbers;  /* and their sentence_number */
     size_t n_sentence_ids;
     const char *quoted_by;        /* the speaker whose words hold the verb, or NULL */
     const char *quoted_by_code;

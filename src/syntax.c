@@ -36,7 +36,7 @@ struct syntax {
     uint8_t *label_rel;        /* parser label id -> dep_rel */
 };
 
-static const char *model_dir_or_default(const char *dir)
+const char *syntax_model_dir(const char *dir)
 {
     if (dir && *dir) return dir;
     const char *env = getenv("DYAD_MODEL_DIR");
@@ -55,7 +55,7 @@ static model *load_file(const char *dir, const char *name, char *err, size_t err
 
 syntax *syntax_load(const char *model_dir, char *err, size_t errlen)
 {
-    const char *dir = model_dir_or_default(model_dir);
+    const char *dir = syntax_model_dir(model_dir);
     syntax *sx = xcalloc(1, sizeof *sx);
     sx->tag_model = load_file(dir, "dyad-tagger.model", err, errlen);
     sx->parse_model = sx->tag_model ? load_file(dir, "dyad-parser.model", err, errlen) : NULL;

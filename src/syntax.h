@@ -28,6 +28,10 @@
 
 typedef struct syntax syntax;
 
+/* The model directory syntax_load(dir) reads: dir, else $DYAD_MODEL_DIR,
+ * else the built-in path. */
+const char *syntax_model_dir(const char *dir);
+
 /* Loads both models; NULL with the reason (file, what is wrong) in err. */
 syntax *syntax_load(const char *model_dir, char *err, size_t errlen);
 void syntax_free(syntax *sx);
