@@ -3,7 +3,7 @@
 # installs the missing ones; otherwise it prints the exact apt-get line and
 # fails, so that nothing half-builds.
 set -u
-need="gcc make pkg-config libutf8proc-dev libjansson-dev libexpat1-dev libsqlite3-dev"
+need="gcc make pkg-config libutf8proc-dev libjansson-dev libexpat1-dev libsqlite3-dev iso-codes"
 # clang builds the libFuzzer targets that `make test` runs briefly.
 want="clang"
 missing=""
