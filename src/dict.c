@@ -400,6 +400,20 @@ const char *dict_actor_code(const dict *d, uint32_t actor, int yyyymmdd)
     return fallback;
 }
 
+const char *dict_actor_latest_code(const dict *d, uint32_t actor)
+{
+    if (!d || actor >= d->n_actors) return NULL;
+    const actor_rec *a = &d->actor[actor];
+    const actor_code_rec *best = NULL;
+    for (uint32_t k = 0; k < a->n_codes; k++) {
+        const actor_code_rec *c = &d->acode[a->first_code + k];
+        if (!best || (c->restricted && (!best->restricted || c->to > best->to ||
+                                        (c->to == best->to && c->from > best->from))))
+            best = c;
+    }
+    return best ? best->code : NULL;
+}
+
 int dict_actor_is_person(const dict *d, uint32_t actor)
 {
     return d && actor < d->n_actors && d->actor[actor].person;

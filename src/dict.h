@@ -78,6 +78,10 @@ int dict_match_noun(const dict *d, const token *toks, size_t n, size_t i,
 const char *dict_actor_code(const dict *d, uint32_t actor, int yyyymmdd);
 /* True when the entry had date-restricted codes: a person in a role. */
 int dict_actor_is_person(const dict *d, uint32_t actor);
+/* The code of the entry's latest date range (a person's last role), or its
+ * first code when no code is date-restricted; NULL for a bad id.  Actor
+ * ids run from 0 to dict_stats.actors - 1. */
+const char *dict_actor_latest_code(const dict *d, uint32_t actor);
 /* The entry's primary name as written in the file ("SERGEY_LAVROV"). */
 const char *dict_actor_name(const dict *d, uint32_t actor);
 

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "builtin.h"
 #include "dict.h"
+#include "dict_report.h"
 #include "pipeline.h"
 #include "read.h"
 #include "result.h"
@@ -316,6 +317,19 @@ int dyad_dict_check(const char *path, const char *kind, dyad_warn_fn warn, void 
     int problems = dict_load_file(dc, (dict_kind)k, path, relay_warning, &w);
     dict_free(dc);
     return problems;
+}
+
+void dyad_coder_dict_stats(const dyad_coder *c, dyad_dict_stats *out)
+{
+    dict_report(c->dc, out);
+}
+
+void dyad_dict_stats_clear(dyad_dict_stats *s)
+{
+    if (!s) return;
+    free(s->uncovered);
+    free(s->people_by_country);
+    memset(s, 0, sizeof *s);
 }
 
 /* ---- PETR_config.ini ---- */

@@ -3,7 +3,10 @@
  * Checks that the built-in tables and dictionaries are embedded, ASCII and
  * well-formed, reading the PETRARCH actor and agent formats minimally here
  * (independently of src/dict.c):
- *   - countries.actors.txt: every entry's code is three upper-case letters;
+ *   - countries.actors.txt (generated from iso-codes and
+ *     countries.authored.txt): every entry's code is three upper-case
+ *     letters, or a country's code + GOV; all 249 ISO 3166-1 entities are
+ *     there, the ambiguous ISO names are not;
  *   - no phrase (primary or synonym) appears twice in the actor files
  *     (countries, leaders, international), so no name has two codes;
  *   - leaders.actors.txt: every person has date-restricted codes, every
@@ -277,8 +280,8 @@ static void test_countries(void)
     actors *a = actors_new();
     read_actors(a, "countries.actors.txt");
     CHECK_INT(a->problems, 0);
-    CHECK(a->n_entries >= 199);
     char country[4] = "";
+    int n_countries = 0;
     for (int i = 0; i < a->n_entries; i++) {
         const entry *e = &a->entries[i];
         /* A country is three letters; its capital and seats of government,
@@ -287,7 +290,10 @@ static void test_countries(void)
         int ok = (len == 3 || (len == 6 && strcmp(e->code + 3, "GOV") == 0)) &&
                  e->n_ranges == 0;
         for (int k = 0; k < 3 && ok; k++) ok = isupper((unsigned char)e->code[k]);
-        if (len == 3) strcpy(country, e->code);
+        if (len == 3) {
+            strcpy(country, e->code);
+            n_countries++;
+        }
         else if (ok) ok = strncmp(e->code, country, 3) == 0;
         if (!ok) printf("  countries.actors.txt:%d: %s has code \"%s\"\n", e->line, e->name, e->code);
         CHECK(ok);
@@ -302,6 +308,12 @@ static void test_countries(void)
         {"GAZA", "PSE"},
         {"HOLY_SEE", "VAT"},     {"HONG_KONG", "HKG"},          {"WESTERN_SAHARA", "ESH"},
         {"SOUTH_SUDAN", "SSD"},  {"NORTH_KOREA", "PRK"},        {"SEOUL", "KORGOV"},
+        /* From the ISO names: inverted, folded to ASCII, common names. */
+        {"REPUBLIC_OF_KOREA", "KOR"}, {"TURKIYE", "TUR"},       {"COTE_D'IVOIRE", "CIV"},
+        {"STATE_OF_PALESTINE", "PSE"}, {"BRITISH_VIRGIN_ISLANDS", "VGB"},
+        {"GREENLAND", "GRL"},    {"ALAND_ISLANDS", "ALA"},      {"SAINT_HELENA", "SHN"},
+        /* The authored choice wins over iso-codes' "Congo" for COG. */
+        {"CONGO", "COD"},        {"REPUBLIC_OF_THE_CONGO", "COG"},
     };
     for (size_t i = 0; i < sizeof expect / sizeof *expect; i++) {
         const char *got = code_of(a, expect[i][0], 20240409);
@@ -309,7 +321,12 @@ static void test_countries(void)
             printf("  %s codes as %s, expected %s\n", expect[i][0], got ? got : "(absent)", expect[i][1]);
         CHECK(got && strcmp(got, expect[i][1]) == 0);
     }
+    /* 249 ISO 3166-1 entities and Kosovo. */
+    CHECK(n_countries >= 250);
     CHECK(find_entry(a, "US") == NULL);   /* the pronoun */
+    CHECK(find_entry(a, "JERSEY") == NULL);          /* "New Jersey" */
+    CHECK(find_entry(a, "REUNION") == NULL);         /* an ordinary word */
+    CHECK(find_entry(a, "VIRGIN_ISLANDS") == NULL);  /* British or U.S.? */
     actors_free(a);
 }
 
