@@ -810,23 +810,38 @@ static int parse_parse_options(int argc, char **argv, parse_options *o)
     return 0;
 }
 
-/* Parses every story of the inputs; returns the exit status. */
-static int parse_stories(dyad_parser *p, const parse_options *o)
+/* Reads every story of the inputs and hands it to write (which returns
+ * nonzero on an I/O error, reported once as `what`); returns the exit
+ * status: bad records are named and counted, as `dyad code` does. */
+static int each_story(const char *const *inputs, size_t n, dyad_input_format fmt,
+                      int (*write)(void *ctx, dyad_story *s), void *ctx, const char *what)
 {
-    dyad_input *in = dyad_input_open(o->inputs, o->n_inputs, o->input_format);
+    dyad_input *in = dyad_input_open(inputs, n, fmt);
     dyad_story *story;
     int st, failed = 0, write_failed = 0;
     while ((st = dyad_input_next(in, &story)) != DYAD_END) {
         if (st == DYAD_FAILED) {
             fprintf(stderr, "dyad: %s\n", dyad_input_error(in));
             failed = 1;
-        } else if (!write_failed && dyad_parse_story(p, story, stdout) != 0) {
-            fprintf(stderr, "dyad: error writing CoNLL-U\n");
+        } else if (!write_failed && write(ctx, story) != 0) {
+            fprintf(stderr, "dyad: error writing %s\n", what);
             write_failed = 1;
         }
     }
     dyad_input_close(in);
+    if (fflush(stdout) != 0) write_failed = 1;
     return write_failed ? EXIT_USAGE : failed ? EXIT_SOME_FAILED : 0;
+}
+
+static int write_parse(void *parser, dyad_story *s)
+{
+    return dyad_parse_story(parser, s, stdout);
+}
+
+/* Parses every story of the inputs; returns the exit status. */
+static int parse_stories(dyad_parser *p, const parse_options *o)
+{
+    return each_story(o->inputs, o->n_inputs, o->input_format, write_parse, p, "CoNLL-U");
 }
 
 static int cmd_parse(int argc, char **argv)
@@ -856,6 +871,12 @@ static int cmd_parse(int argc, char **argv)
 
 /* ---- dyad times ---- */
 
+static int write_times(void *ctx, dyad_story *s)
+{
+    (void)ctx;
+    return dyad_write_times(stdout, s);
+}
+
 static int cmd_times(int argc, char **argv)
 {
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
@@ -879,22 +900,9 @@ static int cmd_times(int argc, char **argv)
         }
         inputs[n++] = a;
     }
-    dyad_input *in = dyad_input_open(inputs, n, fmt);
-    dyad_story *story;
-    int st, failed = 0, write_failed = 0;
-    while ((st = dyad_input_next(in, &story)) != DYAD_END) {
-        if (st == DYAD_FAILED) {
-            fprintf(stderr, "dyad: %s\n", dyad_input_error(in));
-            failed = 1;
-        } else if (!write_failed && dyad_write_times(stdout, story) != 0) {
-            fprintf(stderr, "dyad: error writing output\n");
-            write_failed = 1;
-        }
-    }
-    dyad_input_close(in);
+    int rc = each_story(inputs, n, fmt, write_times, NULL, "output");
     free(inputs);
-    if (fflush(stdout) != 0) write_failed = 1;
-    return write_failed ? EXIT_USAGE : failed ? EXIT_SOME_FAILED : 0;
+    return rc;
 }
 
 /* ---- dyad eval ---- */

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "calendar.h"
 
 #define MAX_PERIODS 20000
 #define WIDTH 960
@@ -50,29 +51,6 @@ static const series_def quad_series[4] = {
 
 /* ---- periods ---- */
 
-/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
 
 /* The label of the period after `label` ("2024-04" -> "2024-05"). */
 static void next_period(const char *by, const char *label, char *out, size_t cap)
@@ -82,7 +60,7 @@ static void next_period(const char *by, const char *label, char *out, size_t cap
     if (!strcmp(by, "year")) snprintf(out, cap, "%04d", y + 1);
     else if (!strcmp(by, "month")) snprintf(out, cap, "%04d-%02d", y + (m == 12), m % 12 + 1);
     else {
-        civil_from_days(days_from_civil(y, m, d) + (!strcmp(by, "week") ? 7 : 1), &y, &m, &d);
+        calendar_date(calendar_days(y, m, d) + (!strcmp(by, "week") ? 7 : 1), &y, &m, &d);
         snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
     }
 }

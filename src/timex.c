@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "key.h"
 
 /* ------------------------------------------------------------------ */
@@ -215,29 +216,6 @@ static int days_in_month(int y, int m)
     return m == 2 && is_leap(y) ? 29 : n[m - 1];
 }
 
-/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
 
 /* ISO weekday, 1 (Monday) to 7. */
 static int weekday(long z) { return (int)(((z % 7) + 7 + 3) % 7) + 1; }
@@ -247,8 +225,8 @@ static void iso_week(long z, int *year, int *week)
 {
     long thursday = z - (weekday(z) - 1) + 3;
     int m, d;
-    civil_from_days(thursday, year, &m, &d);
-    *week = (int)((thursday - days_from_civil(*year, 1, 1)) / 7) + 1;
+    calendar_date(thursday, year, &m, &d);
+    *week = (int)((thursday - calendar_days(*year, 1, 1)) / 7) + 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -288,7 +266,7 @@ static size_t found(hit *h, size_t len)
 static void set_day(hit *h, long z)
 {
     int y, m, d;
-    civil_from_days(z, &y, &m, &d);
+    calendar_date(z, &y, &m, &d);
     set_value(h, TIMEX_DATE, "%04d-%02d-%02d", y, m, d);
 }
 
@@ -486,7 +464,7 @@ static void set_month_day(scan *s, hit *h, int m, int d, int t)
         long best = -1;
         for (int c = s->an.year - 1; c <= s->an.year + 1; c++) {
             int dd = d > days_in_month(c, m) ? days_in_month(c, m) : d;
-            long dist = labs(days_from_civil(c, m, dd) - s->today);
+            long dist = labs(calendar_days(c, m, dd) - s->today);
             if (best < 0 || dist < best) { best = dist; y = c; }
         }
     }
@@ -703,7 +681,7 @@ static size_t match_clock(scan *s, size_t i, hit *h)
     else if (key_is(s, i + 1, "a.m.") || key_is(s, i + 1, "am")) { hh %= 12; len++; }
     if (key_is(s, i + len, "utc") || key_is(s, i + len, "gmt")) len++;
     int y, m, d;
-    civil_from_days(s->today, &y, &m, &d);
+    calendar_date(s->today, &y, &m, &d);
     set_value(h, TIMEX_TIME, "%04d-%02d-%02dT%02d:%02d", y, m, d, hh, mm);
     return found(h, len);
 }
@@ -934,7 +912,7 @@ static size_t match_dayword(scan *s, size_t i, int v, hit *h)
 {
     if (v == 9) {
         int y, m, d;
-        civil_from_days(s->today, &y, &m, &d);
+        calendar_date(s->today, &y, &m, &d);
         set_value(h, TIMEX_TIME, "%04d-%02d-%02dTNI", y, m, d);
         return found(h, 1);
     }
@@ -1149,7 +1127,7 @@ static size_t match_rule(scan *s, size_t i, hit *h)
 size_t timex_find(const token *toks, size_t n, timex_anchor anchor, timex *out, size_t max)
 {
     pthread_once(&table_once, build_table);
-    scan s = {toks, n, anchor, days_from_civil(anchor.year, anchor.month, anchor.day), 0};
+    scan s = {toks, n, anchor, calendar_days(anchor.year, anchor.month, anchor.day), 0};
     size_t k = 0;
     for (size_t i = 0; i < n && k < max;) {
         hit h;
@@ -1181,9 +1159,9 @@ int timex_calendar_date(const timex *t, char out[11])
     if (sscanf(v, "%*4d-%2d-%2d", &m, &d) == 2 && isdigit((unsigned char)v[9])) {
         snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
     } else if (sscanf(v, "%*4d-W%2d", &wk) == 1) {
-        long thursday = days_from_civil(y, 1, 4);              /* in ISO week 1 */
+        long thursday = calendar_days(y, 1, 4);              /* in ISO week 1 */
         thursday += 7 * (wk - 1) + (4 - weekday(thursday));
-        civil_from_days(thursday, &y, &m, &d);
+        calendar_date(thursday, &y, &m, &d);
         snprintf(out, 11, "%04d-%02d", y, m);
     } else if (isdigit((unsigned char)v[5]) && sscanf(v, "%*4d-%2d", &m) == 1) {
         snprintf(out, 11, "%04d-%02d", y, m);
