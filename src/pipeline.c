@@ -179,6 +179,7 @@ static void fill_quote(arena *a, const doc *d, const mention_list *ml, const quo
     memset(out, 0, sizeof *out);
     out->story_id = d->story->id;
     out->sentence_id = sentence_id(a, d->story, &d->sents[q->sent]);
+    out->sentence_number = d->sents[q->sent].number;
     out->direct = q->direct;
     out->speaker = mention_words(a, d, ml, q->speaker);
     out->speaker_name = speaker_name(a, d, ml, q->speaker);

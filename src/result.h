@@ -54,6 +54,7 @@ struct dyad_event {
 struct dyad_quote {
     const char *story_id;
     const char *sentence_id;      /* of the sentence with the speaker */
+    int sentence_number;          /* its number among the kept sentences */
     int direct;                   /* in quotation marks; else reported speech */
     const char *speaker;          /* the speaker's words in that sentence */
     const char *speaker_name;     /* for "he", "she": the words naming them before */

@@ -72,8 +72,9 @@ static const char schema_sql[] =
     "CREATE INDEX mentions_story ON mentions (story_id);"
     "CREATE TABLE quotes ("
     " quote_id INTEGER PRIMARY KEY, story_id TEXT NOT NULL REFERENCES stories(story_id),"
-    " sentence_key INTEGER REFERENCES sentences(sentence_key), speaker TEXT,"
-    " speaker_text TEXT, text TEXT NOT NULL, start INTEGER, end INTEGER);"
+    " sentence_key INTEGER REFERENCES sentences(sentence_key), sentence_id TEXT NOT NULL,"
+    " kind TEXT NOT NULL, speaker TEXT, speaker_name TEXT, speaker_code TEXT,"
+    " addressee TEXT, addressee_code TEXT, text TEXT NOT NULL, start INTEGER, end INTEGER);"
     "CREATE INDEX quotes_story ON quotes (story_id);";
 
 /* ---- errors and small helpers ---- */
@@ -285,6 +286,7 @@ enum {
     ST_BEGIN, ST_COMMIT, ST_ROLLBACK,
     ST_TOUCH_OLD, ST_DELETE_MENTIONS, ST_DELETE_SENTENCES, ST_DELETE_QUOTES,
     ST_STORY, ST_SENTENCE, ST_FIND_EVENT, ST_NEW_EVENT, ST_ACTOR, ST_MENTION, ST_TOUCH,
+    ST_QUOTE,
     ST_RECOUNT, ST_DROP_EMPTY, ST_CLEAR_TOUCHED,
     ST_COUNT
 };
@@ -298,6 +300,8 @@ static const char *const writer_sql[ST_COUNT] = {
     [ST_DELETE_MENTIONS] = "DELETE FROM mentions WHERE story_id = ?1",
     [ST_DELETE_SENTENCES] = "DELETE FROM sentences WHERE story_id = ?1",
     [ST_DELETE_QUOTES] = "DELETE FROM quotes WHERE story_id = ?1",
+    [ST_QUOTE] = "INSERT INTO quotes VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                 " ?11, ?12)",
     [ST_STORY] = "INSERT OR REPLACE INTO stories VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
                  " ?10, ?11, ?12, ?13, ?14, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     [ST_SENTENCE] = "INSERT INTO sentences (story_id, number, sentence_id, text)"
@@ -631,6 +635,28 @@ static int write_event(dyad_store *s, const dyad_event *e, const long long *keys
     return step_done(s, ST_TOUCH);
 }
 
+/* One quote (quotes.h): who said what, in which sentence. */
+static int write_quote(dyad_store *s, const dyad_quote *qu, const long long *keys,
+                       size_t n_keys)
+{
+    sqlite3_stmt *q = s->stmts[ST_QUOTE];
+    bind_text(q, 1, qu->story_id);
+    if (qu->sentence_number > 0 && (size_t)qu->sentence_number <= n_keys &&
+        keys[qu->sentence_number])
+        bind_int(q, 2, keys[qu->sentence_number]);
+    bind_text(q, 3, qu->sentence_id);
+    bind_text(q, 4, qu->direct ? "direct" : "reported");
+    bind_text(q, 5, qu->speaker);
+    bind_text(q, 6, qu->speaker_name);
+    bind_text(q, 7, qu->speaker_code);
+    bind_text(q, 8, qu->addressee);
+    bind_text(q, 9, qu->addressee_code);
+    bind_text(q, 10, qu->text);
+    bind_int(q, 11, qu->orig_start);
+    bind_int(q, 12, qu->orig_end);
+    return step_done(s, ST_QUOTE);
+}
+
 /* Everything of one story, inside the caller's transaction. */
 static int replace_story(dyad_store *s, const dyad_result *r)
 {
@@ -643,6 +669,8 @@ static int replace_story(dyad_store *s, const dyad_result *r)
     int rc = write_sentences(s, r, keys);
     for (size_t k = 0; rc == 0 && k < r->n_events; k++)
         rc = write_event(s, &r->events[k], keys, r->d.n_sents);
+    for (size_t k = 0; rc == 0 && k < r->n_quotes; k++)
+        rc = write_quote(s, &r->quotes[k], keys, r->d.n_sents);
     free(keys);
     if (rc == 0) rc = step_done(s, ST_RECOUNT);
     if (rc == 0) rc = step_done(s, ST_DROP_EMPTY);

@@ -116,6 +116,9 @@ check_eq no_progress_when_piped "$(tr -cd '\r' <"$TMP/w1.err" | wc -c | tr -d ' 
 EXAMPLE=examples/lavrov-xi-beijing-2024-04-09.txt
 $DYAD code -q --db "$TMP/ex.db" "$EXAMPLE" >/dev/null 2>&1
 check_eq example_db_exit "$?" 0
+# who said what: Lavrov, Xi and ("He replied: ...") Peskov
+check_eq example_quote_speakers "$(q "$TMP/ex.db" "SELECT group_concat(DISTINCT speaker_code) FROM (SELECT speaker_code FROM quotes WHERE speaker_name LIKE '%Lavrov%' OR speaker_name = 'Xi' OR speaker_name LIKE '%Peskov%' ORDER BY speaker_code)")" "CHNGOV,RUSGOV"
+check_eq example_quote_peskov "$(q "$TMP/ex.db" "SELECT count(*) > 0 FROM quotes WHERE speaker_name LIKE '%Peskov' AND kind = 'direct' AND sentence_key IS NOT NULL")" 1
 got=$($DYAD query --db "$TMP/ex.db" --dyad RUS-CHN --by month)
 # four events RUS* -> CHN*, all verbal cooperation: in March 2024 (dated by
 # "last month", "in March this year") the intent to visit (036) and the
