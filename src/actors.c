@@ -427,6 +427,65 @@ static void tie_agents_to_countries(arena *a, mention_list *l, size_t from, cons
     }
 }
 
+/* ---- "the two" ---- */
+
+/* Nouns that "the two" or "both" name a pair of actors with. */
+static int is_pair_noun(const token *t)
+{
+    static const char *const words[] = {
+        "leaders", "men", "women", "sides", "countries", "nations", "states", "ministers",
+        "presidents", "governments", "neighbours", "neighbors", "powers", "diplomats",
+        "officials", "allies", "rivals", "parties", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(t->key, *w) == 0) return 1;
+    return 0;
+}
+
+/* Length of a phrase at toks[i] that names two actors named before: "the
+ * two" (as a subject: not before another noun, "the two days"), "the two
+ * leaders", "both sides"; 0 when there is none. */
+static size_t pair_phrase(const token *toks, size_t n, size_t i)
+{
+    int the_two = i + 1 < n && strcmp(toks[i].key, "the") == 0 &&
+                  strcmp(toks[i + 1].key, "two") == 0;
+    if (!the_two && strcmp(toks[i].key, "both") != 0) return 0;
+    size_t k = i + (the_two ? 2 : 1);
+    if (k < n && is_pair_noun(&toks[k])) return k + 1 - i;
+    if (!the_two || k >= n) return 0;
+    /* "the two met", "the two last met": a verb or an adverb follows; a
+     * plural noun makes "the two" a number ("the two days"), and a
+     * subject's verb after "the two" takes no -s (the lexical tags of
+     * tag.h do not tell "met" from a noun) */
+    const token *t = &toks[k];
+    size_t len = t->key ? strlen(t->key) : 0;
+    if (t->kind != TOK_WORD || (t->flags & TOKF_CAPITALIZED) || t->pos == POS_NUM ||
+        (len > 2 && t->key[len - 1] == 's' && t->key[len - 2] != 's'))
+        return 0;
+    return 2;
+}
+
+/* The two actors "the two" stands for: the last compound of two named in
+ * this sentence or the one before ("Lavrov and Xi met ... The two last
+ * met in 2018"), as a coded compound "RUSGOV/CHNGOV"; NULL when none. */
+static const char *pair_code(arena *a, const mention_list *l, size_t before, uint32_t sent)
+{
+    size_t floor = before > 50 ? before - 50 : 0;
+    for (size_t k = before; k-- > floor;) {
+        const mention *m = &l->items[k];
+        if (m->sent + 1 < sent) break;
+        if (m->conj_prev < 0 || !m->code || strchr(m->code, '/')) continue;
+        const mention *p = &l->items[m->conj_prev];
+        if (p->conj_prev >= 0 || !p->code || strchr(p->code, '/') ||
+            strcmp(p->code, m->code) == 0)
+            continue;
+        size_t len = strlen(p->code) + strlen(m->code) + 2;
+        char *code = arena_alloc(a, len);
+        snprintf(code, len, "%s/%s", p->code, m->code);
+        return code;
+    }
+    return NULL;
+}
+
 size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmdd,
                    int unknown_agents, mention_list *list)
 {
@@ -437,6 +496,18 @@ size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmd
         if (tag_is_personal_pronoun(&toks[i]) && toks[i].pos == POS_PRON &&
             (strcmp(toks[i].key, "he") == 0 || strcmp(toks[i].key, "she") == 0)) {
             add_pronoun(list, d, s, i++);
+            continue;
+        }
+        size_t pair = pair_phrase(toks, n, i);
+        const char *pair_codes = pair ? pair_code(a, list, list->n, (uint32_t)s) : NULL;
+        if (pair_codes) {
+            mention *m = list_push(list);
+            m->first = sent->first_token + (uint32_t)i;
+            m->n = (uint32_t)pair;
+            m->sent = (uint32_t)s;
+            m->code = pair_codes;
+            m->has_actor = 1;
+            i += pair;
             continue;
         }
         part parts[MAX_PARTS];

@@ -697,6 +697,16 @@ static size_t emit_all(const sent_ctx *c, const verb_event *v, int source, int t
     int srcs[MAX_MEMBERS], tgts[MAX_MEMBERS];
     size_t ns = compound_members(c, source, srcs), added = 0;
     if (v->mutual) target = -1;      /* "% HAVE *": the members act on each other */
+    if (target < 0 && ns == 1 && (v->mutual || is_mutual(v->code, has_obj))) {
+        /* a coded compound as subject ("the two", "RUSGOV/CHNGOV"): its
+         * parts act on each other */
+        const char *parts[MAX_CODE_PARTS];
+        size_t np = code_parts(c->a, mention_get(c, source)->code, parts);
+        for (size_t a = 0; np > 1 && a < np; a++)
+            for (size_t b = 0; b < np; b++)
+                if (a != b) added += emit_codes(v, source, source, parts[a], parts[b], out);
+        if (np > 1) return added;
+    }
     if (target < 0 && ns > 1 && (v->mutual || is_mutual(v->code, has_obj))) {
         for (size_t a = 0; a < ns; a++)      /* reciprocal: "Lavrov and Xi met" */
             for (size_t b = 0; b < ns; b++)

@@ -140,6 +140,18 @@ static void test_one_event_once(void)
                     "FRA>CHN:051*1 FRA>CHN:051*1");
 }
 
+/* "the two", "both sides": the pair named just before. */
+static void test_the_two(void)
+{
+    EXPECT("2024-05-01", "Turkey and Greece signed a deal. The two met in Athens.",
+           "TUR>GRC:057 GRC>TUR:057 TUR>GRC:040 GRC>TUR:040");
+    EXPECT("2024-05-01", "Turkey and Greece signed a deal. Both sides met in Athens.",
+           "TUR>GRC:057 GRC>TUR:057 TUR>GRC:040 GRC>TUR:040");
+    /* a number of days is no pair; nor is a pair with nothing named before */
+    EXPECT("2024-05-01", "The two days of talks ended.", "");
+    EXPECT("2024-05-01", "The two met in Athens.", "");
+}
+
 static void test_compounds(void)
 {
     EXPECT("2024-05-01", "Turkey and Greece met in Athens.", "TUR>GRC:040 GRC>TUR:040");
@@ -236,6 +248,7 @@ static void run_shared_cases(void)
     RUN(test_complement_mood);
     RUN(test_one_event_once);
     RUN(test_compounds);
+    RUN(test_the_two);
     RUN(test_patterns);
     RUN(test_passive_voice);
     RUN(test_noun_compounds);

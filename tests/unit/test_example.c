@@ -194,11 +194,27 @@ static void test_no_wrong_events(void)
     /* Meetings: the Tuesday meeting, which "Lavrov and Xi met for the first
      * time in six years" reports again (one event, two mentions), and that
      * sentence's other direction. */
-    CHECK_INT(count_events("RUSGOV", "CHNGOV", "040"), 1);
+    CHECK_INT(count_events("RUSGOV", "CHNGOV", "040"), 2);
     CHECK_INT(mentions_of("RUSGOV", "CHNGOV", "040"), 2);
-    CHECK_INT(count_events("CHNGOV", "RUSGOV", "040"), 1);
+    CHECK_INT(count_events("CHNGOV", "RUSGOV", "040"), 2);
     CHECK_INT(count_events("RUS", "CHN", "040"), 0);
     CHECK_INT(count_events("RUSGOV", NULL, "040"), 0);
+}
+
+/* Issue 6: "The two last met in 2018." is the earlier meeting, both ways,
+ * dated 2018 ("the two": Lavrov and Xi of the sentence before). */
+static void test_earlier_meeting_2018(void)
+{
+    int n = 0;
+    for (size_t i = 0; result && i < dyad_result_event_count(result); i++) {
+        const dyad_event *e = dyad_result_event(result, i);
+        const char *t = dyad_event_target(e);
+        if (strcmp(dyad_event_code(e), "040") || !t || strcmp(dyad_event_date(e), "2018"))
+            continue;
+        n += (!strcmp(dyad_event_source(e), "RUSGOV") && !strcmp(t, "CHNGOV")) ||
+             (!strcmp(dyad_event_source(e), "CHNGOV") && !strcmp(t, "RUSGOV"));
+    }
+    CHECK_INT(n, 2);
 }
 
 /* Issue 6: quotes with speakers Lavrov, Xi and Peskov ("He replied:
@@ -237,6 +253,7 @@ int main(void)
         RUN(test_xi_praises_lavrov);
         RUN(test_no_wrong_events);
         RUN(test_quote_speakers);
+        RUN(test_earlier_meeting_2018);
         unload_example();
     }
     return harness_report("example");
