@@ -1073,6 +1073,68 @@ static int verb_in_tree(const sent_ctx *c, size_t i, const verb_match *vm)
     return -1;
 }
 
+/* The target of an event noun h: an actor in its "to", "with", "on",
+ * "against" or "for" phrase ("Lavrov's visit to Beijing"), else, when the
+ * noun is the object of a verb of receiving, that verb's subject, to whom
+ * the act was done ("Putin appreciated Xi's congratulatory message",
+ * "welcomed China's offer"; not "France praised Germany's offer", made to
+ * anyone); -1 when none. */
+static int noun_event_target(const sent_ctx *c, int h, int source)
+{
+    static const char *const preps[] = {"to", "with", "on", "against", "for", "toward",
+                                        "towards", NULL};
+    for (int k = c->t.first_child[h]; k >= 0; k = c->t.next_sibling[k]) {
+        if (c->toks[k].rel != DEP_NMOD) continue;
+        int cs = tree_child(&c->t, k, DEP_CASE);
+        for (const char *const *p = preps; cs >= 0 && *p; p++) {
+            if (!key_is(&c->toks[cs], *p)) continue;
+            int m = nominal_mention(c, k, 0);
+            if (is_actor(c, m) && m != source) return m;
+        }
+    }
+    static const char *const receiving[] = {
+        "appreciate", "appreciates", "appreciated", "welcome", "welcomes", "welcomed",
+        "accept", "accepts", "accepted", "receive", "receives", "received", "thank", "thanks",
+        "thanked", "acknowledge", "acknowledges", "acknowledged", NULL};
+    int gov = c->toks[h].head, takes = 0;
+    if (c->toks[h].rel != DEP_OBJ || gov < 0 || !tree_is_verb(&c->t, gov)) return -1;
+    for (const char *const *w = receiving; *w && !takes; w++) takes = key_is(&c->toks[gov], *w);
+    if (!takes) return -1;
+    int subj = tree_subject(&c->t, gov);
+    int m = subj >= 0 ? subject_mention(c, gov, subj) : -1;
+    return is_actor(c, m) && m != source ? m : -1;
+}
+
+/* An event a noun carries when an actor owns it: "Lavrov's visit to
+ * Beijing" (042), "Xi's congratulatory message" (051), coded with the
+ * verb's own code (patterns are for clauses).  Not when the verb that
+ * governs the noun is negated or hypothetical ("did not welcome Xi's
+ * visit"), and only with dyad's own rules (modal_intent): PETRARCH codes
+ * verbs alone. */
+static size_t code_noun_event(sent_ctx *c, size_t s, size_t i, const verb_match *vm,
+                              event_list *out)
+{
+    int h = (int)(i + vm->head);
+    if (!c->modal_intent || c->toks[h].pos != POS_NOUN) return 0;
+    int poss = tree_child(&c->t, h, DEP_NMOD_POSS);
+    int source = poss >= 0 ? nominal_mention(c, poss, 0) : -1;
+    if (!is_actor(c, source)) return 0;
+    int gov = c->toks[h].head;
+    if (gov >= 0 && tree_is_verb(&c->t, gov) &&
+        (tree_is_negated(&c->t, gov) || tree_is_hypothetical(&c->t, gov)))
+        return 0;
+    pattern_hit none;
+    memset(&none, 0, sizeof none);
+    none.target = none.source = -1;
+    int first, end;
+    tree_subtree_span(&c->t, c->a, h, &first, &end);
+    verb_event ve;
+    verb_event_init(c, &ve, s, i, vm, &none, (size_t)first, (size_t)end);
+    if (!has_code(&ve) || strncmp(ve.code, "1", 1) == 0 || strncmp(ve.code, "2", 1) == 0)
+        return 0;   /* a conflict named as a noun ("Russia's invasion") is more often background than news */
+    return emit_all(c, &ve, source, noun_event_target(c, h, source), 1, out);
+}
+
 /* Codes one verb occurrence of a parsed sentence: the roles come from the
  * tree.  When the parse gives the verb no subject at all (a headline, a
  * quotation the parser took apart), the shallow rules code it. */
@@ -1081,7 +1143,8 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
 {
     int v = verb_in_tree(c, i, vm);
     size_t verb_end = i + vm->n_tokens;
-    if (v < 0 || names_modify_noun(c, i, (size_t)v, vm->verb) ||
+    if (v < 0) return code_noun_event(c, s, i, vm, out);
+    if (names_modify_noun(c, i, (size_t)v, vm->verb) ||
         is_complement_of_coded_verb(c, v))
         return 0;
     int top = tree_clause_top(&c->t, v), first, end, sub_first, sub_end;

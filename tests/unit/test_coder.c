@@ -140,6 +140,19 @@ static void test_one_event_once(void)
                     "FRA>CHN:051*1 FRA>CHN:051*1");
 }
 
+/* A noun an actor owns carries its act: "Lavrov's visit to Beijing";
+ * the one a verb of receiving takes it from is the other party. */
+static void test_noun_events(void)
+{
+    EXPECT("2024-04-09", "Lavrov's visit to Beijing lasted two days.", "RUSGOV>CHNGOV:042");
+    EXPECT("2024-05-01", "Russia welcomed China's offer of talks.", "RUS>CHN:043 CHN>RUS:030");
+    /* praise is no receipt: the offer's addressee is not named */
+    EXPECT("2024-05-01", "France praised Germany's offer of aid.", "FRA>DEU:051 DEU>-:030");
+    /* not under a negated verb; no owner, no event */
+    EXPECT("2024-05-01", "Russia did not welcome China's visit to Moscow.", "");
+    EXPECT("2024-05-01", "The visit to Moscow lasted two days.", "");
+}
+
 /* "the two", "both sides": the pair named just before. */
 static void test_the_two(void)
 {
@@ -271,6 +284,7 @@ int main(void)
         dyad_coder_use_parser(coder, p);
         run_shared_cases();
         RUN(test_syntax_roles);
+        RUN(test_noun_events);       /* read off the parse only */
     }
     dyad_coder_free(coder);
     dyad_parser_free(p);

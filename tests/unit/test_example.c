@@ -203,6 +203,14 @@ static void test_no_wrong_events(void)
 
 /* Issue 6: "The two last met in 2018." is the earlier meeting, both ways,
  * dated 2018 ("the two": Lavrov and Xi of the sentence before). */
+/* "Lavrov's visit to Beijing comes after ...", the lead and its repeat:
+ * one visit, two mentions (a noun event, 042). */
+static void test_lavrov_visits_beijing(void)
+{
+    CHECK_INT(count_events("RUSGOV", "CHNGOV", "042"), 1);
+    CHECK_INT(mentions_of("RUSGOV", "CHNGOV", "042"), 2);
+}
+
 static void test_earlier_meeting_2018(void)
 {
     int n = 0;
@@ -254,6 +262,7 @@ int main(void)
         RUN(test_no_wrong_events);
         RUN(test_quote_speakers);
         RUN(test_earlier_meeting_2018);
+        if (with_parser) RUN(test_lavrov_visits_beijing);   /* noun events need the parse */
         unload_example();
     }
     return harness_report("example");
