@@ -427,6 +427,24 @@ static void tie_agents_to_countries(arena *a, mention_list *l, size_t from, cons
     }
 }
 
+/* "the Russian diplomat", "the Chinese president": a description of a
+ * person named shortly before with the same code (a country with a role:
+ * RUSGOV), who it stands for; -1 when there is none.  Only a country and
+ * agents make a description (the person's own name is no description). */
+static int described_person(const doc *d, const mention_list *l, size_t self, const mention *m)
+{
+    if (!m->code || m->is_person || strlen(m->code) <= 3 || strchr(m->code, '/')) return -1;
+    size_t floor = self > 50 ? self - 50 : 0;
+    for (size_t k = self; k-- > floor;) {
+        const mention *p = &l->items[k];
+        if (p->sent + 2 < m->sent) break;
+        if (p->is_person && !p->is_pronoun && p->code && strcmp(p->code, m->code) == 0 &&
+            !names_a_modifier(d, p))
+            return (int)k;
+    }
+    return -1;
+}
+
 /* ---- "the two" ---- */
 
 /* Nouns that "the two" or "both" name a pair of actors with. */
@@ -532,6 +550,8 @@ size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmd
         }
         m->after_preposition = (uint8_t)follows_preposition(toks, i);
         m->locative = (uint8_t)follows_locative(toks, i);
+        if (i > 0 && strcmp(toks[i - 1].key, "the") == 0 && head >= 0)
+            m->antecedent = described_person(d, list, list->n - 1, m);
         m->possessive = (uint8_t)(i + len < n && toks[i + len].kind == TOK_POSSESSIVE);
         i += len;
     }

@@ -42,7 +42,8 @@ typedef struct mention {
     uint8_t agents_prefix;      /* those agents go before a country code */
     uint8_t head_agent_len;     /* length of the last agent code appended
                                    to the actor's ("MED" of DNKMED), or 0 */
-    int antecedent;             /* pronouns: mention index it refers to, or -1 */
+    int antecedent;             /* the person a pronoun or a description ("the
+                                   Russian diplomat") stands for, or -1 */
     int conj_next;              /* next member of a compound ("A and B"), or -1 */
     int conj_prev;              /* previous member, or -1 */
 } mention;

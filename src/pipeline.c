@@ -163,12 +163,11 @@ static const char *mention_words(arena *a, const doc *d, const mention_list *ml,
     return arena_strndup(a, d->clean + f->start, l->start + l->len - f->start);
 }
 
-/* The words that name a speaker: for "he" or "she", those of the person
- * it stands for. */
+/* The words that name a speaker: for "he", "she" or a description ("the
+ * Russian diplomat"), those of the person it stands for. */
 static const char *speaker_name(arena *a, const doc *d, const mention_list *ml, int m)
 {
-    if (m >= 0 && ml->items[m].is_pronoun && ml->items[m].antecedent >= 0)
-        m = ml->items[m].antecedent;
+    if (m >= 0 && ml->items[m].antecedent >= 0) m = ml->items[m].antecedent;
     return mention_words(a, d, ml, m);
 }
 

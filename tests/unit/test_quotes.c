@@ -107,6 +107,16 @@ static void test_direct_quotes(void)
                   "Peskov/RUSGOV: Such contacts are planned | Peskov/RUSGOV: We will say more later");
 }
 
+/* A description ("the Russian diplomat") stands for the person of that
+ * role named shortly before; with no one named, it is its own words. */
+static void test_described_speakers(void)
+{
+    EXPECT_QUOTES("Lavrov met Xi on Monday. The Russian diplomat said the talks were useful.",
+                  "Lavrov/RUSGOV: the talks were useful");
+    EXPECT_QUOTES("The Russian diplomat said the talks were useful.",
+                  "Russian diplomat/RUSGOV: the talks were useful");
+}
+
 static void test_not_quotes(void)
 {
     EXPECT_QUOTES("The so-called \"peace plan\" was rejected by Ukraine.", "");
@@ -147,6 +157,7 @@ int main(void)
         RUN(test_reported_speech);
         RUN(test_addressee);
         RUN(test_direct_quotes);
+        RUN(test_described_speakers);
         RUN(test_not_quotes);
         RUN(test_events_quoted_by);
     }
