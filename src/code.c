@@ -1105,9 +1105,44 @@ static int noun_event_target(const sent_ctx *c, int h, int source)
     return is_actor(c, m) && m != source ? m : -1;
 }
 
+/* The verb that only carries event noun h, its object: "paid a visit",
+ * "held talks", "sent a congratulatory message", "extended an invitation";
+ * -1 when h is not the object of such a verb. */
+static int light_verb_of(const sent_ctx *c, int h)
+{
+    static const char *const light[] = {
+        "pay", "pays", "paid", "paying", "make", "makes", "made", "making", "hold", "holds",
+        "held", "holding", "send", "sends", "sent", "sending", "convey", "conveys",
+        "conveyed", "extend", "extends", "extended", "deliver", "delivers", "delivered",
+        "give", "gives", "gave", "given", "issue", "issues", "issued", NULL};
+    int gov = c->toks[h].head;
+    if (c->toks[h].rel != DEP_OBJ || gov < 0 || !tree_is_verb(&c->t, gov)) return -1;
+    for (const char *const *w = light; *w; w++)
+        if (key_is(&c->toks[gov], *w)) return gov;
+    return -1;
+}
+
+/* The target of a light verb's event: the actor of its "to" or "with"
+ * phrase or its indirect object ("paid a visit to Beijing", "sent Xi a
+ * message"); -1 when none. */
+static int light_verb_target(const sent_ctx *c, int v, int source)
+{
+    int io = tree_child(&c->t, v, DEP_IOBJ);
+    int m = io >= 0 ? nominal_mention(c, io, 0) : -1;
+    if (is_actor(c, m) && m != source) return m;
+    static const char *const preps[] = {"to", "with", NULL};
+    for (const char *const *p = preps; *p; p++) {
+        m = nominal_mention(c, tree_oblique(&c->t, v, *p), 0);
+        if (is_actor(c, m) && m != source) return m;
+    }
+    return -1;
+}
+
 /* An event a noun carries when an actor owns it: "Lavrov's visit to
- * Beijing" (042), "Xi's congratulatory message" (051), coded with the
- * verb's own code (patterns are for clauses).  Not when the verb that
+ * Beijing" (042), "Xi's congratulatory message" (051), or the subject of
+ * a light verb does ("Lavrov paid a visit to Beijing", "Xi sent Putin a
+ * congratulatory message"), coded with the verb's own code (patterns are
+ * for clauses).  Not when the verb that
  * governs the noun is negated or hypothetical ("did not welcome Xi's
  * visit"), and only with dyad's own rules (modal_intent): PETRARCH codes
  * verbs alone. */
@@ -1118,6 +1153,11 @@ static size_t code_noun_event(sent_ctx *c, size_t s, size_t i, const verb_match 
     if (!c->modal_intent || c->toks[h].pos != POS_NOUN) return 0;
     int poss = tree_child(&c->t, h, DEP_NMOD_POSS);
     int source = poss >= 0 ? nominal_mention(c, poss, 0) : -1;
+    int light = light_verb_of(c, h);
+    if (source < 0 && light >= 0) {
+        int subj = tree_subject(&c->t, light);
+        source = subj >= 0 ? subject_mention(c, light, subj) : -1;
+    }
     if (!is_actor(c, source)) return 0;
     int gov = c->toks[h].head;
     if (gov >= 0 && tree_is_verb(&c->t, gov) &&
@@ -1132,7 +1172,9 @@ static size_t code_noun_event(sent_ctx *c, size_t s, size_t i, const verb_match 
     verb_event_init(c, &ve, s, i, vm, &none, (size_t)first, (size_t)end);
     if (!has_code(&ve) || strncmp(ve.code, "1", 1) == 0 || strncmp(ve.code, "2", 1) == 0)
         return 0;   /* a conflict named as a noun ("Russia's invasion") is more often background than news */
-    return emit_all(c, &ve, source, noun_event_target(c, h, source), 1, out);
+    int target = noun_event_target(c, h, source);
+    if (target < 0 && light >= 0) target = light_verb_target(c, light, source);
+    return emit_all(c, &ve, source, target, 1, out);
 }
 
 /* Codes one verb occurrence of a parsed sentence: the roles come from the
