@@ -8,6 +8,10 @@ check_eq builtin_exit "$?" 0
 # Every ISO 3166-1 entity (249) and Kosovo, one entry and one code each.
 check builtin_countries grep -qx '  countries and territories: 250 (250 codes)' "$TMP/builtin.out"
 check builtin_people_by_country grep -q '^people by country: [0-9]* countries' "$TMP/builtin.out"
+# The built-in verb dictionary gives every CAMEO code of data/cameo.txt.
+n_cameo=$(grep -c '^[0-9]' data/cameo.txt)
+check builtin_cameo_all grep -qx "CAMEO codes given by a verb or pattern: $n_cameo of $n_cameo" "$TMP/builtin.out"
+check builtin_cameo_none grep -qx '  none: (every code has one)' "$TMP/builtin.out"
 
 mkdir "$TMP/d"
 cat >"$TMP/d/a.actors.txt" <<'TXT'
@@ -34,7 +38,6 @@ printf 'SOLDIER [~MIL]\nPOLICE [~COP]\n' >"$TMP/d/g.agents.txt"
 $DYAD dict stats --dictionary-dir "$TMP/d" --verbs v.verbs.txt --actors a.actors.txt \
     --agents g.agents.txt >"$TMP/small.out" 2>"$TMP/small.err"
 check_eq small_exit "$?" 0
-n_cameo=$(grep -c '^[0-9]' data/cameo.txt)
 # Putin's latest role is RUSGOV (open-ended), Guterres's IGOUNO: one person
 # under IGO and one under RUS, in code order when the counts tie.
 want="actors: 5 entries, 7 phrases

@@ -185,6 +185,27 @@ static void test_patterns(void)
     EXPECT("2024-05-01", "Russia was considering China for its first foreign trip.", "RUS>CHN:036");
 }
 
+static void test_newswire_verbs(void)
+{
+    /* Verbs and phrases of the built-in verb dictionary beyond the first
+     * codes: the topic after an appeal, demand, rejection or promise gives
+     * the sub-code. */
+    EXPECT("2024-05-01", "The United States slammed Iran on Tuesday.", "USA>IRN:111");
+    EXPECT("2024-05-01", "Russia expelled two British diplomats on Monday.", "RUS>GBRGOV:161");
+    EXPECT("2024-05-01", "Israel launched airstrikes on Syria.", "ISR>SYR:195");
+    EXPECT("2024-05-01", "Russia struck Ukraine with drones.", "RUS>UKR:1952");
+    EXPECT("2024-05-01", "Iran vowed to retaliate against Israel.", "IRN>ISR:138");
+    EXPECT("2024-05-01", "Japan and India inked a deal on Monday.", "JPN>IND:057 IND>JPN:057");
+    EXPECT("2024-05-01", "Turkey urged Russia to release the detainees.", "TUR>RUS:0253");
+    EXPECT("2024-05-01", "Egypt demanded the withdrawal of Israeli troops from Gaza.",
+           "EGY>ISRMIL:1056");
+    EXPECT("2024-05-01", "China rejected talks with Taiwan.", "CHN>TWN:125");
+    EXPECT("2024-05-01", "Germany lifted sanctions on Iran.", "DEU>IRN:085");
+    EXPECT("2024-05-01", "Ukraine accused Russia of war crimes.", "UKR>RUS:1124");
+    EXPECT("2024-05-01", "Vladimir Putin spoke by phone with Recep Tayyip Erdogan.",
+           "RUSGOV>TURGOV:041");
+}
+
 static void test_passive_voice(void)
 {
     EXPECT("2024-05-01", "Russia was criticized by France.", "FRA>RUS:111");
@@ -266,6 +287,7 @@ static void run_shared_cases(void)
     RUN(test_compounds);
     RUN(test_the_two);
     RUN(test_patterns);
+    RUN(test_newswire_verbs);
     RUN(test_passive_voice);
     RUN(test_noun_compounds);
     RUN(test_pronouns);
