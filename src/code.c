@@ -1138,6 +1138,18 @@ static int light_verb_target(const sent_ctx *c, int v, int source)
     return -1;
 }
 
+/* The actor whose possessive stands right before noun h, over its
+ * adjectives and brackets: "(Xi's) congratulatory message", where the
+ * parser took the bracketed name for an object of its own; -1 when none. */
+static int possessor_before(const sent_ctx *c, int h)
+{
+    int k = h - 1;
+    while (k >= 0 && (c->toks[k].pos == POS_ADJ || key_is(&c->toks[k], ")"))) k--;
+    if (k < 1 || c->toks[k].kind != TOK_POSSESSIVE) return -1;
+    int m = c->mention_at[k - 1];
+    return is_actor(c, m) ? m : -1;
+}
+
 /* An event a noun carries when an actor owns it: "Lavrov's visit to
  * Beijing" (042), "Xi's congratulatory message" (051), or the subject of
  * a light verb does ("Lavrov paid a visit to Beijing", "Xi sent Putin a
@@ -1152,7 +1164,7 @@ static size_t code_noun_event(sent_ctx *c, size_t s, size_t i, const verb_match 
     int h = (int)(i + vm->head);
     if (!c->modal_intent || c->toks[h].pos != POS_NOUN) return 0;
     int poss = tree_child(&c->t, h, DEP_NMOD_POSS);
-    int source = poss >= 0 ? nominal_mention(c, poss, 0) : -1;
+    int source = poss >= 0 ? nominal_mention(c, poss, 0) : possessor_before(c, h);
     int light = light_verb_of(c, h);
     if (source < 0 && light >= 0) {
         int subj = tree_subject(&c->t, light);

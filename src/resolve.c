@@ -395,8 +395,11 @@ static int nearest_timex(const token *toks, int parsed, const sentence_times *st
     char buf[11];
     for (size_t k = 0; k < st->n; k++) {
         const timex *x = &st->items[k];
-        if (x->first < first || x->first + x->n > end || !event_date_of(toks, x, buf)) continue;
-        if (parsed && !under_verb(toks, x, v)) continue;
+        /* in a parse, an expression that starts in the clause and hangs
+         * below the verb counts even when the parser left its last words
+         * outside ("in March this year", "this year" on another verb) */
+        if (x->first < first || x->first >= end || !event_date_of(toks, x, buf)) continue;
+        if (parsed ? !under_verb(toks, x, v) : x->first + x->n > end) continue;
         long dist = (long)x->first > v ? (long)x->first - v : v - (long)(x->first + x->n - 1);
         if (best < 0 || dist < best_dist) { best = (int)k; best_dist = dist; memcpy(date, buf, 11); }
     }

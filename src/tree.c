@@ -118,6 +118,12 @@ int tree_subject(const tree *t, int v)
         case DEP_ACL:                              /* "ministers meeting in Beijing" */
         case DEP_ACL_RELCL:
             return h;
+        case DEP_CCOMP: {
+            /* "said the Kremlin president appreciated ...", parsed with
+             * the subject as the object of "said" */
+            int o = tree_child(t, h, DEP_OBJ);
+            return o >= 0 && o < v ? o : -1;
+        }
         default:
             return -1;
         }
