@@ -8,6 +8,12 @@ check_eq builtin_exit "$?" 0
 # Every ISO 3166-1 entity (249) and Kosovo, one entry and one code each.
 check builtin_countries grep -qx '  countries and territories: 250 (250 codes)' "$TMP/builtin.out"
 check builtin_people_by_country grep -q '^people by country: [0-9]* countries' "$TMP/builtin.out"
+# The built-in people (leaders.actors.txt) only grow: at least this many
+# people in at least this many countries (IGO counted as one).
+n_people=$(sed -n 's/^  people (date-restricted roles): //p' "$TMP/builtin.out")
+check builtin_people_min test "${n_people:-0}" -ge 1300
+n_people_countries=$(sed -n 's/^people by country: \([0-9]*\) countries.*/\1/p' "$TMP/builtin.out")
+check builtin_people_countries_min test "${n_people_countries:-0}" -ge 145
 
 mkdir "$TMP/d"
 cat >"$TMP/d/a.actors.txt" <<'TXT'
