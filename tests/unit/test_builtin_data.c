@@ -401,6 +401,50 @@ static void test_leaders_dates(void)
     actors_free(a);
 }
 
+/* People across the sections, on dates inside and outside their terms:
+ * each expected code is read off the person's ranges in leaders.actors.txt
+ * (a handover day belongs to the incoming office-holder; outside every
+ * range a minister has no code, a former head of government is an ELI). */
+static void test_leaders_terms(void)
+{
+    actors *a = actors_new();
+    read_actors(a, "leaders.actors.txt");
+    CHECK_INT(a->problems, 0);
+    CHECK(a->n_entries >= 1300);
+    static const struct { const char *who; long date; const char *code; } expect[] = {
+        {"MERKEL", 20030101, "DEUOPP"},          {"MERKEL", 20100101, "DEUGOV"},
+        {"ANGELA_MERKEL", 20220101, "DEUELI"},   {"GEORGE_W._BUSH", 20050101, "USAGOV"},
+        {"GEORGE_W._BUSH", 20120101, "USAELI"},  {"POMPEO", 20190101, "USAGOV"},
+        {"POMPEO", 20220101, ""},                {"JEROME_POWELL", 20200101, "USAGOVBUS"},
+        {"THERESA_MAY", 20170101, "GBRGOV"},     {"THERESA_MAY", 20200101, "GBRELI"},
+        {"TONY_BLAIR", 20070626, "GBRGOV"},      {"BLAIR", 20070627, "GBRELI"},
+        {"DAVID_CAMERON", 20200101, "GBRELI"},   {"DAVID_CAMERON", 20240101, "GBRGOV"},
+        {"LAGARDE", 20090101, "FRAGOV"},         {"LAGARDE", 20150101, "IGOBUSIMF"},
+        {"LAGARDE", 20200101, "IGOEUREEC"},      {"KIM_JONG_IL", 20050101, "PRKGOV"},
+        {"KIM_JONG_IL", 20120101, ""},           {"MORSI", 20130101, "EGYGOV"},
+        {"MORSI", 20150101, "EGYELI"},           {"MORSI", 20200101, ""},
+        {"BAN_KI-MOON", 20050101, "KORGOV"},     {"BAN_KI-MOON", 20100101, "IGOUNO"},
+        {"SIKORSKI", 20070601, ""},              {"SIKORSKI", 20100101, "POLGOV"},
+        {"AL-SUDANI", 20230101, "IRQGOV"},       {"AL-SUDANI", 20260601, ""},
+        {"MODI", 20100101, "INDGOV"},            {"MANMOHAN_SINGH", 20100101, "INDGOV"},
+        {"LULA", 20150101, "BRAELI"},            {"TEDROS", 20200101, "IGOUNOHLHWHO"},
+    };
+    for (size_t i = 0; i < sizeof expect / sizeof *expect; i++) {
+        const char *got = code_of(a, expect[i].who, expect[i].date);
+        if (!got || strcmp(got, expect[i].code) != 0)
+            printf("  %s on %ld codes as \"%s\", expected \"%s\"\n", expect[i].who,
+                   expect[i].date, got ? got : "(absent)", expect[i].code);
+        CHECK(got && strcmp(got, expect[i].code) == 0);
+    }
+    /* Common surnames and words are no synonyms on their own. */
+    static const char *const absent[] = {"BUSH", "CAMERON", "MAY", "HAGUE", "POWELL", "BOLTON"};
+    for (size_t i = 0; i < sizeof absent / sizeof *absent; i++) {
+        if (code_of(a, absent[i], 20100101)) printf("  %s is a synonym\n", absent[i]);
+        CHECK(code_of(a, absent[i], 20100101) == NULL);
+    }
+    actors_free(a);
+}
+
 static void test_international(void)
 {
     actors *a = actors_new();
@@ -505,6 +549,7 @@ int main(void)
     RUN(test_countries);
     RUN(test_no_phrase_twice);
     RUN(test_leaders_dates);
+    RUN(test_leaders_terms);
     RUN(test_international);
     RUN(test_agents);
     return harness_report("test_builtin_data");
