@@ -148,6 +148,9 @@ static void test_noun_events(void)
     EXPECT("2024-05-01", "Russia welcomed China's offer of talks.", "RUS>CHN:043 CHN>RUS:030");
     /* praise is no receipt: the offer's addressee is not named */
     EXPECT("2024-05-01", "France praised Germany's offer of aid.", "FRA>DEU:051 DEU>-:030");
+    /* a possessive before the noun's adjectives and brackets owns it */
+    EXPECT("2024-06-10", "Aides said the Kenyan president highly appreciated (Modi's) "
+           "congratulatory letter.", "KENGOV>INDGOV:051 INDGOV>KENGOV:051");
     /* the subject of a verb that only carries the noun */
     EXPECT("2024-04-09", "Lavrov paid a visit to Beijing.", "RUSGOV>CHNGOV:042");
     EXPECT("2024-05-01", "France did not pay a visit to Mali.", "");

@@ -211,6 +211,21 @@ static void test_lavrov_visits_beijing(void)
     CHECK_INT(mentions_of("RUSGOV", "CHNGOV", "042"), 2);
 }
 
+/* Issue 6: Xi's congratulatory message after the March election, a
+ * praise of Putin (051) dated 2024-03 ("(Xi's) congratulatory message
+ * following the presidential elections in March this year"). */
+static void test_xi_congratulatory_message(void)
+{
+    int n = 0;
+    for (size_t i = 0; result && i < dyad_result_event_count(result); i++) {
+        const dyad_event *e = dyad_result_event(result, i);
+        const char *t = dyad_event_target(e);
+        n += !strcmp(dyad_event_source(e), "CHNGOV") && t && !strcmp(t, "RUSGOV") &&
+             !strcmp(dyad_event_code(e), "051") && !strcmp(dyad_event_date(e), "2024-03");
+    }
+    CHECK_INT(n, 1);
+}
+
 static void test_earlier_meeting_2018(void)
 {
     int n = 0;
@@ -263,6 +278,7 @@ int main(void)
         RUN(test_quote_speakers);
         RUN(test_earlier_meeting_2018);
         if (with_parser) RUN(test_lavrov_visits_beijing);   /* noun events need the parse */
+        if (with_parser) RUN(test_xi_congratulatory_message);
         unload_example();
     }
     return harness_report("example");

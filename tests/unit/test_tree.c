@@ -159,6 +159,48 @@ static void test_reported_and_hypothetical(void)
     done(&f);
 }
 
+/* Repairs of common misparses: a reported verb whose subject the parser
+ * made the object of the reporting verb; a name hung on the verb with
+ * "dep"; nsubj:pass with no form of "be" (not passive); obl:agent in a
+ * participle clause (passive). */
+static void test_misparse_repairs(void)
+{
+    /* Lavrov said the president appreciated the message . */
+    static const ann a1[] = {{POS_PROPN, 2, "nsubj"}, {POS_VERB, 0, "root"},
+                             {POS_DET, 4, "det"},     {POS_NOUN, 2, "obj"},
+                             {POS_VERB, 2, "ccomp"},  {POS_DET, 7, "det"},
+                             {POS_NOUN, 5, "obj"},    {POS_PUNCT, 2, "punct"}};
+    fixture f;
+    CHECK_INT(build(&f, "Lavrov said the president appreciated the message.", a1, N(a1)), 0);
+    CHECK_INT(tree_subject(&f.t, 4), 3);
+    done(&f);
+    /* Gollum in recent days did allow it . */
+    static const ann a2[] = {{POS_PROPN, 6, "dep"}, {POS_ADP, 4, "case"},
+                             {POS_ADJ, 4, "amod"},  {POS_NOUN, 6, "obl"},
+                             {POS_AUX, 6, "aux"},   {POS_VERB, 0, "root"},
+                             {POS_PRON, 6, "obj"},  {POS_PUNCT, 6, "punct"}};
+    CHECK_INT(build(&f, "Gollum in recent days did allow it.", a2, N(a2)), 0);
+    CHECK_INT(tree_subject(&f.t, 5), 0);
+    done(&f);
+    /* it should have acted , with "it" taken for nsubj:pass */
+    static const ann a3[] = {{POS_PRON, 4, "nsubj:pass"}, {POS_AUX, 4, "aux"},
+                             {POS_AUX, 4, "aux"},        {POS_VERB, 0, "root"},
+                             {POS_PUNCT, 4, "punct"}};
+    CHECK_INT(build(&f, "It should have acted.", a3, N(a3)), 0);
+    CHECK(!tree_is_passive(&f.t, 3));
+    done(&f);
+    /* Rebuked by Eriador , Osgiliath left . */
+    static const ann a4[] = {{POS_VERB, 6, "advcl"}, {POS_ADP, 3, "case"},
+                             {POS_PROPN, 1, "obl:agent"}, {POS_PUNCT, 1, "punct"},
+                             {POS_PROPN, 6, "nsubj"}, {POS_VERB, 0, "root"},
+                             {POS_PUNCT, 6, "punct"}};
+    CHECK_INT(build(&f, "Rebuked by Eriador, Osgiliath left.", a4, N(a4)), 0);
+    CHECK(tree_is_passive(&f.t, 0));
+    CHECK_INT(tree_agent(&f.t, 0), 2);
+    CHECK(!tree_is_passive(&f.t, 5));
+    done(&f);
+}
+
 static void test_verb_uses(void)
 {
     /* Jordan 's visiting king arrived . */
@@ -181,5 +223,6 @@ int main(void)
     RUN(test_passive_and_relative_clause);
     RUN(test_reported_and_hypothetical);
     RUN(test_verb_uses);
+    RUN(test_misparse_repairs);
     return harness_report("tree");
 }
