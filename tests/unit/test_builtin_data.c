@@ -351,6 +351,24 @@ static void test_no_phrase_twice(void)
     actors_free(a);
 }
 
+/* A person's name, a date and the code it must give then ("" for none). */
+typedef struct dated_code {
+    const char *who;
+    long date;
+    const char *code;
+} dated_code;
+
+static void check_codes(actors *a, const dated_code *expect, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *got = code_of(a, expect[i].who, expect[i].date);
+        if (!got || strcmp(got, expect[i].code) != 0)
+            printf("  %s on %ld codes as \"%s\", expected \"%s\"\n", expect[i].who,
+                   expect[i].date, got ? got : "(absent)", expect[i].code);
+        CHECK(got && strcmp(got, expect[i].code) == 0);
+    }
+}
+
 static void test_leaders_dates(void)
 {
     actors *a = actors_new();
@@ -375,7 +393,7 @@ static void test_leaders_dates(void)
             }
         }
     }
-    static const struct { const char *who; long date; const char *code; } expect[] = {
+    static const dated_code expect[] = {
         {"VLADIMIR_PUTIN", 20240409, "RUSGOV"}, {"PUTIN", 19950101, ""},
         {"LAVROV", 20240409, "RUSGOV"},         {"SERGEI_LAVROV", 20040309, "RUSGOV"},
         {"XI_JINPING", 20240409, "CHNGOV"},     {"PESKOV", 20240409, "RUSGOV"},
@@ -391,13 +409,7 @@ static void test_leaders_dates(void)
         {"ASSAD", 20240101, "SYRGOV"},          {"ASSAD", 20250101, "SYRELI"},
         {"MERZ", 20250601, "DEUGOV"},           {"SCHOLZ", 20250601, "DEUELI"},
     };
-    for (size_t i = 0; i < sizeof expect / sizeof *expect; i++) {
-        const char *got = code_of(a, expect[i].who, expect[i].date);
-        if (!got || strcmp(got, expect[i].code) != 0)
-            printf("  %s on %ld codes as \"%s\", expected \"%s\"\n", expect[i].who,
-                   expect[i].date, got ? got : "(absent)", expect[i].code);
-        CHECK(got && strcmp(got, expect[i].code) == 0);
-    }
+    check_codes(a, expect, sizeof expect / sizeof *expect);
     actors_free(a);
 }
 
@@ -411,7 +423,7 @@ static void test_leaders_terms(void)
     read_actors(a, "leaders.actors.txt");
     CHECK_INT(a->problems, 0);
     CHECK(a->n_entries >= 1300);
-    static const struct { const char *who; long date; const char *code; } expect[] = {
+    static const dated_code expect[] = {
         {"MERKEL", 20030101, "DEUOPP"},          {"MERKEL", 20100101, "DEUGOV"},
         {"ANGELA_MERKEL", 20220101, "DEUELI"},   {"GEORGE_W._BUSH", 20050101, "USAGOV"},
         {"GEORGE_W._BUSH", 20120101, "USAELI"},  {"POMPEO", 20190101, "USAGOV"},
@@ -429,13 +441,7 @@ static void test_leaders_terms(void)
         {"MODI", 20100101, "INDGOV"},            {"MANMOHAN_SINGH", 20100101, "INDGOV"},
         {"LULA", 20150101, "BRAELI"},            {"TEDROS", 20200101, "IGOUNOHLHWHO"},
     };
-    for (size_t i = 0; i < sizeof expect / sizeof *expect; i++) {
-        const char *got = code_of(a, expect[i].who, expect[i].date);
-        if (!got || strcmp(got, expect[i].code) != 0)
-            printf("  %s on %ld codes as \"%s\", expected \"%s\"\n", expect[i].who,
-                   expect[i].date, got ? got : "(absent)", expect[i].code);
-        CHECK(got && strcmp(got, expect[i].code) == 0);
-    }
+    check_codes(a, expect, sizeof expect / sizeof *expect);
     /* Common surnames and words are no synonyms on their own. */
     static const char *const absent[] = {"BUSH", "CAMERON", "MAY", "HAGUE", "POWELL", "BOLTON"};
     for (size_t i = 0; i < sizeof absent / sizeof *absent; i++) {
