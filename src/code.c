@@ -27,8 +27,8 @@ typedef struct sent_ctx {
     int *mention_at;             /* token -> mention index covering it, or -1 */
     arena *a;
     int parsed;                  /* the sentence is parsed: t is set */
-    int places_as_targets;       /* with require_dyad: a place when nothing else */
-    int petrarch_passive;        /* with require_dyad: a passive's "in" phrase is its actor */
+    int require_dyad;            /* PETRARCH's conventions: a place is the target when
+                                    nothing else is, a passive's "in" phrase its actor */
     int modal_intent;            /* apply the modal rule (apply_modality) */
     tree t;
 } sent_ctx;
@@ -666,7 +666,7 @@ static size_t emit(const sent_ctx *c, const verb_event *v, int src, int tgt, eve
 static int place_target_allowed(const sent_ctx *c, int source)
 {
     int members[MAX_MEMBERS];
-    return c->places_as_targets && source >= 0 && compound_members(c, source, members) == 1;
+    return c->require_dyad && source >= 0 && compound_members(c, source, members) == 1;
 }
 
 /* Does an object follow the verb ("meet the challenges")? */
@@ -1055,7 +1055,7 @@ static int passive_source(const sent_ctx *c, int v)
 {
     int source = nominal_mention(c, tree_agent(&c->t, v), 0);
     if (source < 0) source = nominal_mention(c, tree_oblique(&c->t, v, "from"), 0);
-    if (source < 0 && c->petrarch_passive)
+    if (source < 0 && c->require_dyad)
         source = nominal_mention(c, tree_oblique(&c->t, v, "in"), 0);
     return source;
 }
@@ -1278,8 +1278,7 @@ static void ctx_init(sent_ctx *c, arena *a, const dict *dc, const doc *d, size_t
         tree_init(&c->t, a, c->toks, c->n);
         c->parsed = tree_is_clause(&c->t);    /* else the shallow rules code it */
     }
-    c->places_as_targets = opt && opt->require_dyad;
-    c->petrarch_passive = opt && opt->require_dyad;
+    c->require_dyad = opt && opt->require_dyad;
     c->modal_intent = !opt || opt->modal_intent;
 }
 
