@@ -100,6 +100,12 @@ static const struct { dict_kind kind; const char *name; } builtin_dicts[] = {
     {DICT_ACTORS, "countries.actors.txt"},
     {DICT_ACTORS, "international.actors.txt"},
     {DICT_ACTORS, "leaders.actors.txt"},
+    {DICT_ACTORS, "leaders-europe.actors.txt"},
+    {DICT_ACTORS, "leaders-americas.actors.txt"},
+    {DICT_ACTORS, "leaders-africa.actors.txt"},
+    {DICT_ACTORS, "leaders-mideast.actors.txt"},
+    {DICT_ACTORS, "leaders-asia.actors.txt"},
+    {DICT_ACTORS, "leaders-1979-1999.actors.txt"},
     {DICT_AGENTS, "agents.txt"},
 };
 

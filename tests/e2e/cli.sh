@@ -110,7 +110,7 @@ check unreadable_file_message grep -q "/nonexistent/story.txt" "$TMP/missing.err
 # The country actors are generated into the build directory.
 check builtin_dictionaries_clean "$DYAD" dict check data/dictionaries/verbs.txt \
     data/dictionaries/agents.txt "${B:-build}/gen/countries.actors.txt" \
-    data/dictionaries/leaders.actors.txt data/dictionaries/international.actors.txt
+    data/dictionaries/leaders*.actors.txt data/dictionaries/international.actors.txt
 printf '&SYN\n+GOOD\n--- BLOCK [040] ---\nMEET\n- * (WITH &UNDEFINED) [040]\n- * NOCODE\n' >"$TMP/bad.verbs.txt"
 $DYAD dict check --kind verbs "$TMP/bad.verbs.txt" >"$TMP/dict.out" 2>/dev/null
 check_eq bad_dictionary_exit "$?" 1

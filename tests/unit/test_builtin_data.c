@@ -9,7 +9,8 @@
  *     there, the ambiguous ISO names are not;
  *   - no phrase (primary or synonym) appears twice in the actor files
  *     (countries, leaders, international), so no name has two codes;
- *   - leaders.actors.txt: every person has date-restricted codes, every
+ *   - the people (leaders.actors.txt and the regional leaders-*.actors.txt):
+ *     every person has date-restricted codes, every
  *     date is a real YYYYMMDD date, every range runs forwards, and one
  *     person's ranges never overlap (whatever their codes);
  *   - agents.txt: every line is PHRASE {PLURALS} [~CODE] or [CODE~];
@@ -22,8 +23,8 @@
 #include "../harness.h"
 #include "builtin.h"
 
-#define MAX_ENTRIES 2048
-#define MAX_PHRASES 8192
+#define MAX_ENTRIES 8192
+#define MAX_PHRASES 32768
 #define MAX_RANGES 16
 #define TEXT_MAX 160
 
@@ -205,6 +206,21 @@ static void read_actors(actors *a, const char *name)
     }
 }
 
+/* The people: the most newsworthy countries, then the other countries by
+ * region, then the people whose roles all ended before 2000. */
+static const char *const leader_files[] = {
+    "leaders.actors.txt",          "leaders-europe.actors.txt",
+    "leaders-americas.actors.txt", "leaders-africa.actors.txt",
+    "leaders-mideast.actors.txt",  "leaders-asia.actors.txt",
+    "leaders-1979-1999.actors.txt",
+};
+
+static void read_leaders(actors *a)
+{
+    for (size_t i = 0; i < sizeof leader_files / sizeof *leader_files; i++)
+        read_actors(a, leader_files[i]);
+}
+
 static actors *actors_new(void)
 {
     actors *a = calloc(1, sizeof *a);
@@ -255,7 +271,11 @@ static int cmp_phrase(const void *x, const void *y)
 
 static void test_files_embedded(void)
 {
-    const char *names[] = {"cameo.txt", "countries.actors.txt", "leaders.actors.txt",
+    const char *names[] = {"cameo.txt",          "countries.actors.txt",
+                           "leaders.actors.txt", "leaders-europe.actors.txt",
+                           "leaders-americas.actors.txt", "leaders-africa.actors.txt",
+                           "leaders-mideast.actors.txt", "leaders-asia.actors.txt",
+                           "leaders-1979-1999.actors.txt",
                            "international.actors.txt", "agents.txt"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         const struct builtin_file *f = builtin_find(names[i]);
@@ -334,7 +354,7 @@ static void test_no_phrase_twice(void)
 {
     actors *a = actors_new();
     read_actors(a, "countries.actors.txt");
-    read_actors(a, "leaders.actors.txt");
+    read_leaders(a);
     read_actors(a, "international.actors.txt");
     CHECK_INT(a->problems, 0);
     qsort(a->phrases, (size_t)a->n_phrases, sizeof *a->phrases, cmp_phrase);
@@ -372,13 +392,13 @@ static void check_codes(actors *a, const dated_code *expect, size_t n)
 static void test_leaders_dates(void)
 {
     actors *a = actors_new();
-    read_actors(a, "leaders.actors.txt");
+    read_leaders(a);
     CHECK_INT(a->problems, 0);
     CHECK(a->n_entries >= 50);
     for (int i = 0; i < a->n_entries; i++) {
         const entry *e = &a->entries[i];
         if (e->n_ranges == 0 || e->code[0]) {
-            printf("  leaders.actors.txt:%d: %s needs date-restricted codes only\n", e->line, e->name);
+            printf("  %s:%d: %s needs date-restricted codes only\n", e->file, e->line, e->name);
             CHECK(0);
         }
         for (int x = 0; x < e->n_ranges; x++) {
@@ -386,8 +406,8 @@ static void test_leaders_dates(void)
             for (int y = x + 1; y < e->n_ranges; y++) {
                 const range *r = &e->ranges[x], *s = &e->ranges[y];
                 if (r->lo <= s->hi && s->lo <= r->hi) {
-                    printf("  leaders.actors.txt: %s: [%s %ld-%ld] overlaps [%s %ld-%ld]\n",
-                           e->name, r->code, r->lo, r->hi, s->code, s->lo, s->hi);
+                    printf("  %s: %s: [%s %ld-%ld] overlaps [%s %ld-%ld]\n",
+                           e->file, e->name, r->code, r->lo, r->hi, s->code, s->lo, s->hi);
                     CHECK(0);
                 }
             }
