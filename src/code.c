@@ -201,17 +201,27 @@ static int is_negated(const sent_ctx *c, size_t start, size_t i)
     return 0;
 }
 
-/* A modal before the verb, through "to", adverbs and "be ready to". */
-static int has_modal(const sent_ctx *c, size_t start, size_t i)
+/* The modal before the verb, through "to", adverbs and "be ready to"
+ * (its index), or -1. */
+static int modal_before(const sent_ctx *c, size_t start, size_t i)
 {
     static const char *const bridges[] = {"continue", "ready", "able", "going", "be", NULL};
     for (size_t k = i, steps = 0; k-- > start && steps < 6; steps++) {
         const token *t = &c->toks[k];
-        if (tag_is_modal(t)) return 1;
-        int bridge = t->pos == POS_ADV || t->pos == POS_AUX || key_is(t, "to");
+        if (tag_is_modal(t)) return (int)k;
+        int bridge = t->pos == POS_ADV || t->pos == POS_AUX || tag_is_negation(t) ||
+                     key_is(t, "to");
         for (const char *const *b = bridges; *b && !bridge; b++) bridge = key_is(t, *b);
-        if (!bridge) return 0;
+        if (!bridge) return -1;
     }
+    return -1;
+}
+
+/* "have" between a modal and its verb: "would have met". */
+static int perfect_between(const sent_ctx *c, int modal, size_t i)
+{
+    for (size_t k = (size_t)modal + 1; modal >= 0 && k < i; k++)
+        if (key_is(&c->toks[k], "have")) return 1;
     return 0;
 }
 
@@ -436,62 +446,177 @@ static void code_from_brackets(const char *raw, char out[8])
     out[n] = '\0';
 }
 
-/* The intent code (root 03) for a cooperative action code, or NULL. */
-static const char *code_intent_for(const char *code)
+/* ---- modality: what a clause's mood makes of the act it names ----
+ *
+ * CAMEO has a code for saying an act will be done, must be done or will
+ * not be done: an intent (03x) to cooperate, a threat (13x) of a
+ * conflictual act, a demand (10x) that someone act, a rejection (12x) of
+ * a cooperative act.  The tables below give, for the code of the act
+ * named, the code of each; the longest prefix wins. */
+typedef struct code_map {
+    const char *prefix, *code;
+} code_map;
+
+static const char *map_code(const code_map *m, const char *code)
 {
-    if (strncmp(code, "04", 2) == 0) return "036";
-    if (strncmp(code, "05", 2) == 0) return "032";
-    if (strncmp(code, "06", 2) == 0) return "031";
-    if (strncmp(code, "07", 2) == 0) return "033";
-    if (strncmp(code, "08", 2) == 0) return "035";
-    return NULL;
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (; m->prefix; m++) {
+        size_t n = strlen(m->prefix);
+        if (n > best_len && strncmp(code, m->prefix, n) == 0) {
+            best = m->code;
+            best_len = n;
+        }
+    }
+    return best;
 }
 
-/* Applies the modal rule; returns 0 when the event must be dropped. */
+/* "will meet": an intent to cooperate (root 03). */
+static const code_map intent_codes[] = {
+    {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"}, {NULL, NULL}};
+
+/* "will impose sanctions", "vowed to retaliate": a threat (root 13). */
+static const code_map threat_codes[] = {
+    {"14", "133"},   {"15", "138"},   {"16", "131"},   {"161", "1313"}, {"162", "1311"},
+    {"163", "1312"}, {"164", "134"},  {"165", "135"},  {"166", "136"},  {"17", "137"},
+    {"172", "132"},  {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"},
+    {"18", "1383"},  {"19", "138"},   {"190", "1384"}, {"191", "1381"}, {"192", "1382"},
+    {"193", "1384"}, {"194", "1384"}, {"195", "1384"}, {"20", "138"},   {"204", "1385"},
+    {NULL, NULL}};
+
+/* "X said Y must release ...": X demands it of Y (root 10). */
+static const code_map demand_codes[] = {
+    {"0", "100"},    {"031", "101"},  {"032", "102"},  {"033", "103"},  {"034", "104"},
+    {"035", "105"},  {"036", "106"},  {"037", "108"},  {"038", "108"},  {"039", "107"},
+    {"04", "106"},   {"045", "108"},  {"05", "102"},   {"057", "107"},  {"06", "101"},
+    {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"07", "103"},
+    {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"08", "105"},
+    {"081", "1051"}, {"082", "1052"}, {"083", "104"},  {"0831", "1041"}, {"0832", "1042"},
+    {"0833", "1043"}, {"0834", "1044"}, {"084", "1053"}, {"085", "1054"}, {"086", "1055"},
+    {"087", "1056"}, {"1", "100"},    {"2", "100"},    {NULL, NULL}};
+
+/* "refused to release", "will not meet": a rejection (root 12) of a
+ * cooperative act; refusing to talk or to criticize is no event. */
+static const code_map reject_codes[] = {
+    {"030", "120"},  {"031", "121"},  {"032", "120"},  {"033", "122"},  {"034", "123"},
+    {"035", "124"},  {"036", "125"},  {"037", "126"},  {"038", "126"},  {"039", "127"},
+    {"04", "125"},   {"045", "126"},  {"05", "120"},   {"057", "127"},  {"06", "121"},
+    {"061", "1211"}, {"062", "1212"}, {"063", "1213"}, {"064", "1214"}, {"07", "122"},
+    {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"}, {"08", "124"},
+    {"081", "1241"}, {"082", "1242"}, {"083", "123"},  {"0831", "1231"}, {"0832", "1232"},
+    {"0833", "1233"}, {"0834", "1234"}, {"084", "1243"}, {"085", "1244"}, {"086", "1245"},
+    {"087", "1246"}, {NULL, NULL}};
+
+/* Replaces code by its entry in m; returns 0 (drop the event) when m has
+ * none. */
+static int recode(const code_map *m, char code[8])
+{
+    const char *to = map_code(m, code);
+    if (!to) return 0;
+    snprintf(code, 8, "%s", to);
+    return 1;
+}
+
+/* A commitment: 03x for cooperation, 13x for force and coercion (a
+ * threat); stating, appealing, demanding, criticizing or rejecting in the
+ * future is no event yet. */
 static int apply_modality(char code[8])
 {
-    const char *intent = code_intent_for(code);
-    if (intent) { snprintf(code, 8, "%s", intent); return 1; }
-    return strncmp(code, "1", 1) != 0 && strncmp(code, "2", 1) != 0;
+    return recode(intent_codes, code) || recode(threat_codes, code);
 }
 
-/* What the verb a clause depends on says of it: "refused to meet",
- * "declined to criticize" (not done); "hopes to meet", "wants to attack",
- * "is ready to help", "vowed to retaliate" (an intent, CAMEO 03x, as for
- * a modal: apply_modality). */
-enum { MOOD_PLAIN, MOOD_NOT_DONE, MOOD_INTENT };
+/* The mood of the clause that names an act. */
+typedef enum {
+    MOOD_PLAIN,      /* done: "met" */
+    MOOD_NOT_DONE,   /* "did not meet", "failed to meet", "would have met" */
+    MOOD_INTENT,     /* a commitment: "will meet", "vowed to retaliate" */
+    MOOD_WISH,       /* a possibility or a wish: "could meet", "hopes to meet" */
+    MOOD_REFUSAL,    /* "refused to meet", "will not meet", "cannot accept" */
+    MOOD_OBLIGATION, /* "must meet", "should resign" */
+} clause_mood;
+
+/* What a modal auxiliary says of its verb. */
+static clause_mood mood_of_modal(const token *t)
+{
+    if (key_is(t, "must") || key_is(t, "should") || key_is(t, "ought"))
+        return MOOD_OBLIGATION;
+    if (key_is(t, "could") || key_is(t, "may") || key_is(t, "might") || key_is(t, "can") ||
+        key_is(t, "ca"))
+        return MOOD_WISH;
+    return MOOD_INTENT;
+}
 
 /* The mood a word gives the verb that depends on it ("refused" to ...). */
-static int mood_of_word(const token *t)
+static clause_mood mood_of_word(const token *t)
 {
-    static const char *const not_done[] = {
+    static const char *const refusal[] = {
         "refuse", "refuses", "refused", "refusing", "decline", "declines", "declined",
-        "declining", "fail", "fails", "failed", "failing", "unable", "reluctant", "hesitate",
+        "declining", "unwilling", NULL};
+    static const char *const not_done[] = {
+        "fail", "fails", "failed", "failing", "unable", "reluctant", "hesitate",
         "hesitates", "hesitated", NULL};
     static const char *const intent[] = {
-        "want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "plan",
-        "plans", "planned", "planning", "intend", "intends", "intended", "intending", "seek",
+        "plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending",
+        "prepare", "prepares", "prepared", "preparing", "ready", "willing", "promise",
+        "promises", "promised", "vow", "vows", "vowed", "pledge", "pledges", "pledged",
+        "offer", "offers", "offered", NULL};
+    static const char *const wish[] = {
+        "want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "seek",
         "seeks", "sought", "seeking", "aim", "aims", "aimed", "aiming", "wish", "wishes",
-        "wished", "expect", "expects", "expected", "prepare", "prepares", "prepared",
-        "preparing", "ready", "willing", "eager", "keen", "promise", "promises", "promised",
-        "vow", "vows", "vowed", "pledge", "pledges", "pledged", "offer", "offers", "offered",
-        NULL};
+        "wished", "expect", "expects", "expected", "eager", "keen", NULL};
+    for (const char *const *w = refusal; *w; w++)
+        if (key_is(t, *w)) return MOOD_REFUSAL;
     for (const char *const *w = not_done; *w; w++)
         if (key_is(t, *w)) return MOOD_NOT_DONE;
     for (const char *const *w = intent; *w; w++)
         if (key_is(t, *w)) return MOOD_INTENT;
+    for (const char *const *w = wish; *w; w++)
+        if (key_is(t, *w)) return MOOD_WISH;
     return MOOD_PLAIN;
 }
 
-static int complement_mood(const sent_ctx *c, int v)
+static clause_mood complement_mood(const sent_ctx *c, int v)
 {
     for (int steps = 0; v >= 0 && steps < 4 && c->toks[v].rel == DEP_XCOMP; steps++) {
         v = c->toks[v].head;
         if (v < 0) break;
-        int mood = mood_of_word(&c->toks[v]);
+        clause_mood mood = mood_of_word(&c->toks[v]);
         if (mood != MOOD_PLAIN) return mood;
     }
     return MOOD_PLAIN;
+}
+
+/* Combines what the clause says: its negation, its modal (a token or -1),
+ * a perfect tense and the verb it complements. */
+static clause_mood combine_mood(const sent_ctx *c, int negated, int modal, int perfect,
+                                clause_mood complement)
+{
+    clause_mood m = modal >= 0 ? mood_of_modal(&c->toks[modal]) : MOOD_PLAIN;
+    if (m == MOOD_OBLIGATION) return MOOD_OBLIGATION;   /* "must (not) release" */
+    if (m != MOOD_PLAIN && perfect) return MOOD_NOT_DONE;   /* "would have met" */
+    if (negated) {
+        /* "will not", "won't", "cannot" refuse; "could not", "may not" do not */
+        int refuses = m == MOOD_INTENT || (modal >= 0 && (key_is(&c->toks[modal], "can") ||
+                                                           key_is(&c->toks[modal], "ca")));
+        return refuses ? MOOD_REFUSAL : MOOD_NOT_DONE;
+    }
+    if (complement != MOOD_PLAIN) return complement;
+    return m;
+}
+
+/* Recodes an act by the mood of its clause; returns 0 when it is no
+ * event.  An obligation is handled by the caller (it changes the roles). */
+static int apply_mood(clause_mood mood, char code[8])
+{
+    switch (mood) {
+    case MOOD_PLAIN: return 1;
+    case MOOD_INTENT: return apply_modality(code);
+    case MOOD_WISH: return recode(intent_codes, code);
+    case MOOD_REFUSAL: return recode(reject_codes, code);
+    case MOOD_OBLIGATION: return recode(demand_codes, code);
+    case MOOD_NOT_DONE: break;
+    }
+    return 0;
 }
 
 /* Does the clause starting at token `start` say what might happen: "if
@@ -505,7 +630,7 @@ static int is_conditional_clause(const sent_ctx *c, size_t start)
 }
 
 /* The same by word order: "declined to criticize" (shallow rules). */
-static int complement_mood_shallow(const sent_ctx *c, size_t i)
+static clause_mood complement_mood_shallow(const sent_ctx *c, size_t i)
 {
     if (i < 2 || !key_is(&c->toks[i - 1], "to")) return MOOD_PLAIN;
     return mood_of_word(&c->toks[i - 2]);
@@ -823,14 +948,18 @@ static size_t code_verb(sent_ctx *c, size_t s, size_t i, const verb_match *vm, e
     verb_event v;
     verb_event_init(c, &v, s, i, vm, &hit, start, end);
     if (source < 0 || !has_code(&v)) return 0;
-    int mood = pattern_has_mood(c, &hit, i);
-    if (!mood && is_negated(c, start, i)) return 0;
-    if (!mood && c->modal_intent && has_modal(c, start, i) && !apply_modality(v.code))
-        return 0;
     if (is_conditional_clause(c, start)) return 0;
-    if (!mood && c->modal_intent) {
-        int how = complement_mood_shallow(c, i);
-        if (how == MOOD_NOT_DONE || (how == MOOD_INTENT && !apply_modality(v.code))) return 0;
+    if (!pattern_has_mood(c, &hit, i)) {
+        int negated = is_negated(c, start, i);
+        if (!c->modal_intent && negated) return 0;
+        if (c->modal_intent) {
+            int modal = modal_before(c, start, i);
+            clause_mood how = combine_mood(c, negated, modal, perfect_between(c, modal, i),
+                                           complement_mood_shallow(c, i));
+            /* whose demand "must" states needs the parse's reporter */
+            if (how == MOOD_OBLIGATION || !apply_mood(how, v.code)) return 0;
+            if (how == MOOD_REFUSAL) v.back[0] = '\0';
+        }
     }
     int target = hit.target >= 0 ? hit.target : first_mention_after(c, verb_end, end, source, 1);
     if (target < 0 && place_target_allowed(c, source))
@@ -1189,6 +1318,18 @@ static size_t code_noun_event(sent_ctx *c, size_t s, size_t i, const verb_match 
     return emit_all(c, &ve, source, target, 1, out);
 }
 
+/* "Russia said Sudan must return the helicopter": whoever reports the
+ * clause demands the act of its subject (CAMEO 10); a "must" that no one
+ * states, or that speakers state of themselves, is no event. */
+static size_t emit_demand(sent_ctx *c, const verb_event *ve, int v, int subject,
+                          event_list *out)
+{
+    int reporter = nominal_mention(c, tree_reporter(&c->t, v), 0);
+    if (reporter < 0) return 0;
+    int target = tree_is_passive(&c->t, v) ? -1 : subject;
+    return emit_all(c, ve, reporter, target, 1, out);
+}
+
 /* Codes one verb occurrence of a parsed sentence: the roles come from the
  * tree.  When the parse gives the verb no subject at all (a headline, a
  * quotation the parser took apart), the shallow rules code it. */
@@ -1221,14 +1362,20 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
     verb_event ve;
     verb_event_init(c, &ve, s, i, vm, &hit, start, stop);
     if (source < 0 || !has_code(&ve)) return 0;
-    int mood = pattern_has_mood(c, &hit, i);
-    if ((!mood && tree_is_negated(&c->t, v)) || tree_is_hypothetical(&c->t, v)) return 0;
-    if (!mood && c->modal_intent && tree_has_modal(&c->t, v) && !apply_modality(ve.code))
-        return 0;
-    if (!mood && c->modal_intent) {
-        int how = complement_mood(c, v);
-        if (how == MOOD_NOT_DONE || (how == MOOD_INTENT && !apply_modality(ve.code))) return 0;
+    if (tree_is_hypothetical(&c->t, v)) return 0;
+    clause_mood how = MOOD_PLAIN;
+    if (!pattern_has_mood(c, &hit, i)) {
+        int negated = tree_is_negated(&c->t, v);
+        if (!c->modal_intent && negated) return 0;
+        if (c->modal_intent) {
+            int modal = tree_modal(&c->t, v);
+            how = combine_mood(c, negated, modal, modal >= 0 && tree_is_perfect(&c->t, v),
+                               complement_mood(c, v));
+            if (!apply_mood(how, ve.code)) return 0;
+            if (how == MOOD_REFUSAL || how == MOOD_OBLIGATION) ve.back[0] = '\0';
+        }
     }
+    if (how == MOOD_OBLIGATION) return emit_demand(c, &ve, v, source, out);
     int target = hit.target >= 0 ? hit.target : parsed_target(c, v, source, ve.code);
     if (pattern_sets_roles(&hit)) {
         apply_pattern_roles(&hit, &source, &target);

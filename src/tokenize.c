@@ -232,9 +232,24 @@ static void push_hashed(tokenizer *tz, size_t s, size_t e, token_kind kind, uint
     k->key = key;
 }
 
-/* Appends the token t[s..e) of the given kind and extra flags. */
+static int is_cannot(const char *t, size_t s, size_t e)
+{
+    static const char word[] = "cannot";
+    if (e - s != 6) return 0;
+    for (size_t k = 0; k < 6; k++)
+        if ((t[s + k] | 0x20) != word[k]) return 0;
+    return 1;
+}
+
+/* Appends the token t[s..e) of the given kind and extra flags.  "cannot"
+ * is two words, as in the treebanks: can + not. */
 static void push(tokenizer *tz, size_t s, size_t e, token_kind kind, uint8_t flags)
 {
+    if (kind == TOK_WORD && is_cannot(tz->t, s, e)) {
+        push(tz, s, s + 3, kind, flags);
+        push(tz, s + 3, e, kind, flags);
+        return;
+    }
     size_t key_len;
     const char *key = token_key(tz, s, e, kind == TOK_WORD || kind == TOK_NUMBER, &flags,
                                 &key_len);
@@ -536,6 +551,7 @@ static size_t word(tokenizer *tz, size_t i)
             return word_general(tz, i);           /* more word, n't, a URL, 10:30 */
         }
     }
+    if (j - i == 6 && is_cannot(tz->t, i, j)) return word_general(tz, i);   /* can + not */
     const char *key = tz->kb;
     tz->kb[j - i] = '\0';
     tz->kb += j - i + 1;

@@ -211,6 +211,28 @@ static int has_condition_mark(const tree *t, int v)
 int tree_is_hypothetical(const tree *t, int v) { return up_xcomp_chain(t, v, has_condition_mark); }
 int tree_is_negated(const tree *t, int v) { return up_xcomp_chain(t, v, has_negation); }
 int tree_has_modal(const tree *t, int v) { return up_xcomp_chain(t, v, has_modal_aux); }
+
+int tree_modal(const tree *t, int v)
+{
+    for (int steps = 0; v >= 0 && steps < MAX_CHAIN; steps++) {
+        for (int c = t->first_child[v]; c >= 0; c = t->next_sibling[c])
+            if (rel_of(t, c) == DEP_AUX && tag_is_modal(&t->toks[c])) return c;
+        if (rel_of(t, v) != DEP_XCOMP) return -1;
+        v = head_of(t, v);
+    }
+    return -1;
+}
+
+int tree_is_perfect(const tree *t, int v)
+{
+    for (int c = t->first_child[v]; c >= 0; c = t->next_sibling[c])
+        if (rel_of(t, c) == DEP_AUX && (strcmp(t->toks[c].key, "have") == 0 ||
+                                        strcmp(t->toks[c].key, "has") == 0 ||
+                                        strcmp(t->toks[c].key, "had") == 0 ||
+                                        strcmp(t->toks[c].key, "'ve") == 0))
+            return 1;
+    return 0;
+}
 int tree_has_object(const tree *t, int v) { return tree_child(t, v, DEP_OBJ) >= 0; }
 
 static int push(int *out, int k, int max, int tok)

@@ -74,6 +74,13 @@ int tree_is_negated(const tree *t, int v);
 /* Does v, or a verb it is the xcomp of, carry a modal auxiliary? */
 int tree_has_modal(const tree *t, int v);
 
+/* The modal auxiliary of v or of the nearest verb above it in its xcomp
+ * chain ("would" in "would try to meet"), or -1. */
+int tree_modal(const tree *t, int v);
+
+/* Is v in a perfect tense ("would have met": the aux "have")? */
+int tree_is_perfect(const tree *t, int v);
+
 /* Is v, or a verb it is the xcomp of, in a clause introduced by
  * "whether" or "if": an indirect question or a condition, not a fact? */
 int tree_is_hypothetical(const tree *t, int v);

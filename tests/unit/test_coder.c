@@ -82,15 +82,27 @@ static void test_modality(void)
     EXPECT("2024-05-01", "France will visit China next week.", "FRA>CHN:036");
     EXPECT("2024-05-01", "Japan would never attack China.", "");
     EXPECT("2024-05-01", "Russia could attack Ukraine.", "");
+    EXPECT("2024-05-01", "Russia may attack Ukraine.", "");
+    /* A commitment to coerce is a threat (13x): sanctions (163) -> 1312. */
+    EXPECT("2024-05-01", "Russia will impose sanctions on Japan.", "RUS>JPN:1312");
+    EXPECT("2024-05-01", "Russia would have attacked Ukraine.", "");
+    /* "will not", "cannot" refuse a cooperative act (12x): 125 for a
+     * meeting; "could not" only says it did not happen. */
+    EXPECT("2024-05-01", "China will not meet Japan.", "CHN>JPN:125");
+    EXPECT("2024-05-01", "China cannot meet Japan.", "CHN>JPN:125");
+    EXPECT("2024-05-01", "China could not meet Japan.", "");
+    EXPECT("2024-05-01", "Japan said it must defend itself.", "");
 }
 
-/* The verb a clause depends on: refusing or failing to act is no act;
- * wanting, hoping, planning, being ready to act is an intent (03x), and
- * force that is only wanted is no event.  Generic statements, questions
+/* The verb a clause depends on: failing to act is no act, refusing to
+ * cooperate a rejection (12x), refusing to criticize nothing; wanting,
+ * hoping, planning, being ready to act is an intent (03x), and force that
+ * is only wanted is no event.  Generic statements, questions
  * and conditions give nothing. */
 static void test_complement_mood(void)
 {
     EXPECT("2024-05-01", "Russia declined to criticize China.", "");
+    EXPECT("2024-05-01", "Russia declined to meet China.", "RUS>CHN:125");
     EXPECT("2024-05-01", "Russia failed to meet China.", "");
     EXPECT("2024-05-01", "Russia hopes to meet China.", "RUS>CHN:036");
     EXPECT("2024-05-01", "Russia plans to visit China.", "RUS>CHN:036");
@@ -254,6 +266,10 @@ static void test_location(void)
 /* What only the parse gets right: roles that word order does not give. */
 static void test_syntax_roles(void)
 {
+    /* "must" in a reported clause: the reporter demands the act of the
+     * clause's subject (10x); release of persons (084x) -> 1053. */
+    EXPECT("2024-05-01", "Russia said Japan must release the prisoners.", "RUS>JPN:1053");
+    EXPECT("2024-05-01", "Japan must release the prisoners.", "");
     /* The object of "met" is the one it governs, not the first name after it. */
     EXPECT("2024-05-01", "France met the envoy who had criticized Russia.", "FRA>-:040");
     /* A relative clause's subject is the noun it modifies. */

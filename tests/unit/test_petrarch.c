@@ -263,8 +263,9 @@ static void test_negation_and_modality_patterns(void)
     EXPECT("Arnor did not criticize Gondor.", "");
     /* PETRARCH codes a modal verb as the verb (modal_intent 0). */
     EXPECT("Arnor will attack Gondor.", "ARN>GON:190");
+    /* dyad's rule makes a committed attack (190) a threat of one (1384). */
     set("modal_intent", "true");
-    EXPECT("Arnor will attack Gondor.", "");
+    EXPECT("Arnor will attack Gondor.", "ARN>GON:1384");
     set("modal_intent", "false");
 }
 
