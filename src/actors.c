@@ -174,6 +174,8 @@ static int follows_preposition(const token *toks, size_t i)
     if (i == 0) return 0;
     size_t k = i - 1;
     if (toks[k].pos == POS_DET && k > 0) k--;
+    /* "thousands of Iraqis": the group is what it holds */
+    if (k > 0 && strcmp(toks[k].key, "of") == 0 && tag_is_partitive(&toks[k - 1])) return 0;
     if (toks[k].pos == POS_ADP) return 1;
     return strcmp(toks[k].key, "to") == 0;
 }

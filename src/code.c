@@ -1006,6 +1006,12 @@ static int nominal_mention(const sent_ctx *c, int t, int depth)
         int found = nominal_mention(c, k, depth + 1);
         if (found >= 0) return found;
     }
+    if (tag_is_partitive(&c->toks[t]))     /* "thousands of Iraqis" */
+        for (int k = c->t.first_child[t]; k >= 0; k = c->t.next_sibling[k]) {
+            int of = tree_child(&c->t, k, DEP_CASE);
+            if (c->toks[k].rel == DEP_NMOD && of >= 0 && key_is(&c->toks[of], "of"))
+                return nominal_mention(c, k, depth + 1);
+        }
     return -1;
 }
 
@@ -1235,15 +1241,20 @@ static int noun_event_target(const sent_ctx *c, int h, int source)
 }
 
 /* The verb that only carries event noun h, its object: "paid a visit",
- * "held talks", "sent a congratulatory message", "extended an invitation";
- * -1 when h is not the object of such a verb. */
+ * "held talks", "sent a congratulatory message", "extended an invitation",
+ * "staged a protest", "launched an attack"; -1 when h is not the object of
+ * such a verb. */
 static int light_verb_of(const sent_ctx *c, int h)
 {
     static const char *const light[] = {
         "pay", "pays", "paid", "paying", "make", "makes", "made", "making", "hold", "holds",
         "held", "holding", "send", "sends", "sent", "sending", "convey", "conveys",
         "conveyed", "extend", "extends", "extended", "deliver", "delivers", "delivered",
-        "give", "gives", "gave", "given", "issue", "issues", "issued", NULL};
+        "give", "gives", "gave", "given", "issue", "issues", "issued", "stage", "stages",
+        "staged", "staging", "launch", "launches", "launched", "launching", "mount",
+        "mounts", "mounted", "mounting", "conduct", "conducts", "conducted", "conducting",
+        "carry", "carries", "carried", "carrying", "begin", "begins", "began", "begun",
+        "beginning", "start", "starts", "started", "starting", NULL};
     int gov = c->toks[h].head;
     if (c->toks[h].rel != DEP_OBJ || gov < 0 || !tree_is_verb(&c->t, gov)) return -1;
     for (const char *const *w = light; *w; w++)
@@ -1302,7 +1313,8 @@ static size_t code_noun_event(sent_ctx *c, size_t s, size_t i, const verb_match 
     if (!is_actor(c, source)) return 0;
     int gov = c->toks[h].head;
     if (gov >= 0 && tree_is_verb(&c->t, gov) &&
-        (tree_is_negated(&c->t, gov) || tree_is_hypothetical(&c->t, gov)))
+        (tree_is_negated(&c->t, gov) || tree_is_hypothetical(&c->t, gov)) &&
+        light < 0)
         return 0;
     pattern_hit none;
     memset(&none, 0, sizeof none);
@@ -1311,8 +1323,21 @@ static size_t code_noun_event(sent_ctx *c, size_t s, size_t i, const verb_match 
     tree_subtree_span(&c->t, c->a, h, &first, &end);
     verb_event ve;
     verb_event_init(c, &ve, s, i, vm, &none, (size_t)first, (size_t)end);
-    if (!has_code(&ve) || strncmp(ve.code, "1", 1) == 0 || strncmp(ve.code, "2", 1) == 0)
-        return 0;   /* a conflict named as a noun ("Russia's invasion") is more often background than news */
+    if (!has_code(&ve)) return 0;
+    /* A conflict named as a noun an actor owns ("Russia's invasion") is
+     * more often background than news; one a verb carries ("staged a
+     * protest", "launched an attack") is the act. */
+    if (light < 0 && (strncmp(ve.code, "1", 1) == 0 || strncmp(ve.code, "2", 1) == 0))
+        return 0;
+    if (light >= 0) {
+        /* the carrying verb's mood is the act's: "will hold talks" */
+        if (tree_is_hypothetical(&c->t, light)) return 0;
+        int modal = tree_modal(&c->t, light);
+        clause_mood how = combine_mood(c, tree_is_negated(&c->t, light), modal,
+                                       modal >= 0 && tree_is_perfect(&c->t, light),
+                                       complement_mood(c, light));
+        if (how == MOOD_OBLIGATION || !apply_mood(how, ve.code)) return 0;
+    }
     int target = noun_event_target(c, h, source);
     if (target < 0 && light >= 0) target = light_verb_target(c, light, source);
     return emit_all(c, &ve, source, target, 1, out);

@@ -65,6 +65,8 @@ static const lex_entry closed_class[] = {
     {"whose", POS_PRON}, {"why", POS_ADV}, {"will", POS_AUX}, {"with", POS_ADP},
     {"within", POS_ADP}, {"without", POS_ADP}, {"would", POS_AUX}, {"yet", POS_ADV},
     {"you", POS_PRON}, {"your", POS_PRON},
+    /* the first halves of "won't" and "can't" */
+    {"wo", POS_AUX}, {"ca", POS_AUX}, {"ought", POS_AUX},
 };
 
 #define N_CLOSED (sizeof closed_class / sizeof closed_class[0])
@@ -111,6 +113,15 @@ static int in_list(const char *key, const char *const *list)
     return 0;
 }
 
+int tag_is_partitive(const token *t)
+{
+    static const char *const partitive[] = {
+        "thousands", "hundreds", "dozens", "tens", "millions", "scores", "thousand",
+        "hundred", "dozen", "handful", "number", "group", "groups", "crowd", "crowds",
+        "members", "member", "majority", "hundreds-of-thousands", NULL};
+    return t->key && in_list(t->key, partitive);
+}
+
 int tag_is_negation(const token *t) { return (t->lex & LEX_NEGATION) != 0; }
 int tag_is_modal(const token *t) { return (t->lex & LEX_MODAL) != 0; }
 int tag_is_be_form(const token *t) { return (t->lex & LEX_BE) != 0; }
@@ -122,7 +133,8 @@ static uint8_t word_classes(const char *key)
 {
     static const char *const negation[] = {"not", "n't", "never", "no", "neither", "nor", NULL};
     static const char *const modal[] = {"will", "would", "could", "can", "may", "might",
-                                        "shall", "should", "must", "'ll", "'d", NULL};
+                                        "shall", "should", "must", "'ll", "'d", "wo",
+                                        "ca", "ought", NULL};
     static const char *const be[] = {"be", "is", "are", "was", "were", "been", "being",
                                      "am", "'s", "'re", "'m", NULL};
     static const char *const subordinate[] = {"that", "whether", "because", "if", "although",

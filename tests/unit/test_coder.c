@@ -69,6 +69,15 @@ static void test_nouns_are_not_verbs(void)
     EXPECT("2024-05-01", "Analysts discussed a possible Putin visit to China.", "");
 }
 
+/* A group acts as what it holds: "thousands of", "a group of". */
+static void test_partitives(void)
+{
+    EXPECT("2024-05-01", "Thousands of Iraqi students demonstrated in Baghdad.",
+           "IRQEDU>-:141");
+    EXPECT("2024-05-01", "A group of Russian diplomats criticized Japan.", "RUSGOV>JPN:111");
+    EXPECT("2024-05-01", "Supporters of Russia criticized Japan.", "");
+}
+
 static void test_negation_and_questions(void)
 {
     EXPECT("2024-05-01", "China did not criticize Russia.", "");
@@ -91,6 +100,7 @@ static void test_modality(void)
     EXPECT("2024-05-01", "China will not meet Japan.", "CHN>JPN:125");
     EXPECT("2024-05-01", "China cannot meet Japan.", "CHN>JPN:125");
     EXPECT("2024-05-01", "China could not meet Japan.", "");
+    EXPECT("2024-05-01", "Japan won't meet China.", "JPN>CHN:125");
     EXPECT("2024-05-01", "Japan said it must defend itself.", "");
 }
 
@@ -299,6 +309,7 @@ static void run_shared_cases(void)
     RUN(test_date_restricted_roles);
     RUN(test_parenthetical_and_prepositions);
     RUN(test_nouns_are_not_verbs);
+    RUN(test_partitives);
     RUN(test_negation_and_questions);
     RUN(test_modality);
     RUN(test_complement_mood);
