@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "deprel.h"
+#include "key.h"
 #include "tag.h"
 
 #define MAX_PARTS 8
@@ -81,6 +82,34 @@ static size_t name_words_at(const token *toks, size_t n, size_t i)
 /* Collects the phrases of one mention starting at i; returns tokens
  * covered.  A title with an unknown name after it takes the name in:
  * "German Foreign Minister Oskar Fischer" is one mention, GOV of DEU. */
+/* "US" in capitals is the United States; the dictionaries leave the word
+ * out, since match keys are case-folded and "us" is a pronoun.  In an
+ * all-capitals line ("US TROOPS LEAVE") it stays ambiguous.  Matches the
+ * dictionary's own "United States", if it has one. */
+static int match_us_capitals(const dict *dc, const token *toks, size_t n, size_t i,
+                             noun_match *m)
+{
+    const token *t = &toks[i];
+    if (t->len != 2 || !(t->flags & TOKF_ALL_CAPS) || strcmp(t->key, "us") != 0) return 0;
+    int prose = 0;   /* a neighbouring word in lower case */
+    if (i > 0 && toks[i - 1].kind == TOK_WORD && !(toks[i - 1].flags & TOKF_ALL_CAPS)) prose = 1;
+    if (i + 1 < n && toks[i + 1].kind == TOK_WORD && !(toks[i + 1].flags & TOKF_ALL_CAPS))
+        prose = 1;
+    if (!prose) return 0;
+    token name[2];
+    memset(name, 0, sizeof name);
+    name[0].key = "united";
+    name[1].key = "states";
+    for (int k = 0; k < 2; k++) {
+        name[k].kind = TOK_WORD;
+        name[k].hash = key_hash(name[k].key, strlen(name[k].key));
+    }
+    if (!dict_match_noun(dc, name, 2, 0, m) || m->n_tokens != 2 || m->kind != NOUN_ACTOR)
+        return 0;
+    m->n_tokens = 1;
+    return 1;
+}
+
 static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t i,
                             part *parts, size_t *n_parts, size_t *name_words)
 {
@@ -88,7 +117,7 @@ static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t 
     *n_parts = 0;
     while (j < n && *n_parts < MAX_PARTS) {
         noun_match m;
-        if (dict_match_noun(dc, toks, n, j, &m)) {
+        if (dict_match_noun(dc, toks, n, j, &m) || match_us_capitals(dc, toks, n, j, &m)) {
             parts[(*n_parts)++].m = m;
             j += m.n_tokens;
             continue;

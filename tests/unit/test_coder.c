@@ -78,6 +78,16 @@ static void test_partitives(void)
     EXPECT("2024-05-01", "Supporters of Russia criticized Japan.", "");
 }
 
+/* "US" in capitals is the country, "us" the pronoun; an all-capitals
+ * headline leaves it open. */
+static void test_us_in_capitals(void)
+{
+    EXPECT("2024-05-01", "The US criticized Japan.", "USA>JPN:111");
+    EXPECT("2024-05-01", "Japan criticized US forces.", "JPN>USAMIL:111");
+    EXPECT("2024-05-01", "They criticized us and Japan.", "");
+    EXPECT("2024-05-01", "US CRITICIZES JAPAN", "");
+}
+
 static void test_negation_and_questions(void)
 {
     EXPECT("2024-05-01", "China did not criticize Russia.", "");
@@ -310,6 +320,7 @@ static void run_shared_cases(void)
     RUN(test_parenthetical_and_prepositions);
     RUN(test_nouns_are_not_verbs);
     RUN(test_partitives);
+    RUN(test_us_in_capitals);
     RUN(test_negation_and_questions);
     RUN(test_modality);
     RUN(test_complement_mood);
