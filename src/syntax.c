@@ -1,6 +1,7 @@
 /* syntax.c — see syntax.h. */
 #include "syntax.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,12 +107,76 @@ static void reserve(syntax *sx, size_t n)
     sx->word_tok = xrealloc(sx->word_tok, sx->cap * sizeof *sx->word_tok);
 }
 
+/* Does the form hold a hyphen between letters ("Saudi-led")? */
+static int is_hyphenated(const char *form)
+{
+    const char *h = strchr(form, '-');
+    return h && h > form && h[1] != '\0' && isalpha((unsigned char)h[1]) &&
+           isalpha((unsigned char)h[-1]);
+}
+
+/* The treebank splits hyphenated words ("US - based"), so the tagger never
+ * saw "Saudi-led" or "Iranian-backed" whole and takes them for verbs; a
+ * hyphenated word before a noun or an adjective is a compound modifier,
+ * an adjective (JJ, as the Penn Treebank tags it). */
+static void retag_compound_modifiers(syntax *sx, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint8_t next = sx->upos[i + 1];
+        if (sx->upos[i] == POS_VERB && is_hyphenated(sx->forms[i]) &&
+            (next == POS_NOUN || next == POS_PROPN || next == POS_ADJ)) {
+            sx->upos[i] = POS_ADJ;
+            sx->xpos_names[i] = "JJ";
+        }
+    }
+}
+
+static int xpos_is(const syntax *sx, size_t i, const char *name)
+{
+    return sx->xpos_names[i] && strcmp(sx->xpos_names[i], name) == 0;
+}
+
+static int is_finite(const syntax *sx, size_t i)
+{
+    return xpos_is(sx, i, "VBD") || xpos_is(sx, i, "VBZ") || xpos_is(sx, i, "VBP") ||
+           xpos_is(sx, i, "MD");
+}
+
+static int is_noun_phrase_word(uint8_t upos)
+{
+    return upos == POS_DET || upos == POS_ADJ || upos == POS_NOUN || upos == POS_PROPN ||
+           upos == POS_NUM || upos == POS_PRON;
+}
+
+/* "Russian forces attacked Ukraine on Monday, officials said": the tagger,
+ * trained on web text, often takes a newswire sentence's first verb for a
+ * participle (VBN, a reduced relative).  A clause needs a finite verb: a
+ * VBN right after the sentence's opening noun phrase, before a noun
+ * phrase, with no finite verb up to the next comma, is the past tense.  A
+ * real reduced relative is followed by its own verb ("Weapons seized last
+ * year were returned") or by "by", "in" ... ("forces deployed in"). */
+static void retag_opening_past(syntax *sx, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (is_noun_phrase_word(sx->upos[i]) ||
+                     (sx->upos[i] == POS_ADP && strcmp(sx->forms[i], "of") == 0) ||
+                     (sx->upos[i] == POS_PUNCT && strcmp(sx->forms[i], "-") == 0)))
+        i++;
+    if (i == 0 || i + 1 >= n || !xpos_is(sx, i, "VBN") || !is_noun_phrase_word(sx->upos[i + 1]))
+        return;
+    for (size_t k = i + 1; k < n && strcmp(sx->forms[k], ",") != 0; k++)
+        if (is_finite(sx, k)) return;
+    sx->xpos_names[i] = "VBD";
+}
+
 /* Tags and parses the n words of sx->forms into sx->upos, xpos,
  * xpos_names, heads and labels; 0 or -1 (out of memory). */
 static int tag_and_parse(syntax *sx, size_t n)
 {
     tagger_tag(sx->tagger, sx->forms, n, sx->upos, sx->xpos);
     for (size_t i = 0; i < n; i++) sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
+    retag_compound_modifiers(sx, n);
+    retag_opening_past(sx, n);
     return parser_parse(sx->parser, sx->work, n, sx->forms, sx->upos, sx->xpos_names, sx->heads,
                         sx->labels);
 }
