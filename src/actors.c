@@ -86,6 +86,8 @@ static size_t name_words_at(const token *toks, size_t n, size_t i)
  * out, since match keys are case-folded and "us" is a pronoun.  In an
  * all-capitals line ("US TROOPS LEAVE") it stays ambiguous.  Matches the
  * dictionary's own "United States", if it has one. */
+static int match_words_as_one(const dict *dc, const char *w1, const char *w2, noun_match *m);
+
 static int match_us_capitals(const dict *dc, const token *toks, size_t n, size_t i,
                              noun_match *m)
 {
@@ -96,18 +98,43 @@ static int match_us_capitals(const dict *dc, const token *toks, size_t n, size_t
     if (i + 1 < n && toks[i + 1].kind == TOK_WORD && !(toks[i + 1].flags & TOKF_ALL_CAPS))
         prose = 1;
     if (!prose) return 0;
+    return match_words_as_one(dc, "united", "states", m);
+}
+
+/* Matches the actor named by the words w1 (and w2, unless NULL) as if
+ * they stood in the text, for a token that stands for them. */
+static int match_words_as_one(const dict *dc, const char *w1, const char *w2, noun_match *m)
+{
     token name[2];
+    size_t n = w2 ? 2 : 1;
     memset(name, 0, sizeof name);
-    name[0].key = "united";
-    name[1].key = "states";
-    for (int k = 0; k < 2; k++) {
+    name[0].key = w1;
+    name[1].key = w2;
+    for (size_t k = 0; k < n; k++) {
         name[k].kind = TOK_WORD;
         name[k].hash = key_hash(name[k].key, strlen(name[k].key));
     }
-    if (!dict_match_noun(dc, name, 2, 0, m) || m->n_tokens != 2 || m->kind != NOUN_ACTOR)
+    if (!dict_match_noun(dc, name, n, 0, m) || m->n_tokens != n || m->kind != NOUN_ACTOR)
         return 0;
     m->n_tokens = 1;
     return 1;
+}
+
+/* "Saudi-led forces", "US-led coalition": who leads is the actor.  (Not
+ * "-backed" or "-based": a backer or a base is not the one who acts.) */
+static int match_led_by(const dict *dc, const token *t, noun_match *m)
+{
+    static const char suffix[] = "-led";
+    size_t len = strlen(t->key), sl = sizeof suffix - 1;
+    if (!(t->flags & TOKF_HYPHENATED) || len <= sl || len - sl >= 48 ||
+        strcmp(t->key + len - sl, suffix) != 0)
+        return 0;
+    char prefix[48];
+    memcpy(prefix, t->key, len - sl);
+    prefix[len - sl] = '\0';
+    if (strchr(prefix, '-')) return 0;
+    if (strcmp(prefix, "us") == 0) return match_words_as_one(dc, "united", "states", m);
+    return match_words_as_one(dc, prefix, NULL, m);
 }
 
 static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t i,
@@ -117,7 +144,8 @@ static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t 
     *n_parts = 0;
     while (j < n && *n_parts < MAX_PARTS) {
         noun_match m;
-        if (dict_match_noun(dc, toks, n, j, &m) || match_us_capitals(dc, toks, n, j, &m)) {
+        if (dict_match_noun(dc, toks, n, j, &m) || match_us_capitals(dc, toks, n, j, &m) ||
+            match_led_by(dc, &toks[j], &m)) {
             parts[(*n_parts)++].m = m;
             j += m.n_tokens;
             continue;

@@ -88,6 +88,14 @@ static void test_us_in_capitals(void)
     EXPECT("2024-05-01", "US CRITICIZES JAPAN", "");
 }
 
+/* "Saudi-led forces": the leader is the actor; a backer is not. */
+static void test_led_by(void)
+{
+    EXPECT("2024-05-01", "Saudi-led forces attacked Yemen.", "SAUMIL>YEM:190");
+    EXPECT("2024-05-01", "The US-led coalition criticized Iran.", "USA>IRN:111");
+    EXPECT("2024-05-01", "Iranian-backed militias attacked Israel.", "");
+}
+
 static void test_negation_and_questions(void)
 {
     EXPECT("2024-05-01", "China did not criticize Russia.", "");
@@ -321,6 +329,7 @@ static void run_shared_cases(void)
     RUN(test_nouns_are_not_verbs);
     RUN(test_partitives);
     RUN(test_us_in_capitals);
+    RUN(test_led_by);
     RUN(test_negation_and_questions);
     RUN(test_modality);
     RUN(test_complement_mood);
