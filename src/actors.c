@@ -226,11 +226,34 @@ static const char *parts_agents(arena *a, const dict *dc, const part *parts, siz
 
 /* True when the token before position i (skipping one determiner) is a
  * preposition: "to Beijing", "with the Kremlin". */
+/* Words that place a name within its country or region ("in central
+ * Baghdad", "to southern Lebanon"); the lexical tagger that runs before
+ * actor recognition does not know them as adjectives. */
+static int is_direction_word(const token *t)
+{
+    static const char *const words[] = {
+        "central", "northern", "southern", "eastern", "western", "north", "south", "east",
+        "west", "northeastern", "northwestern", "southeastern", "southwestern", "northeast",
+        "northwest", "southeast", "southwest", "downtown", "rural", "coastal", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(t->key, *w) == 0) return 1;
+    return 0;
+}
+
+/* The token before mention start i, over direction words and one article:
+ * "in central Baghdad", "to the south of". */
+static size_t word_before_phrase(const token *toks, size_t i)
+{
+    size_t k = i - 1;
+    while (k > 0 && is_direction_word(&toks[k]) && !(toks[k].flags & TOKF_CAPITALIZED)) k--;
+    if (toks[k].pos == POS_DET && k > 0) k--;
+    return k;
+}
+
 static int follows_preposition(const token *toks, size_t i)
 {
     if (i == 0) return 0;
-    size_t k = i - 1;
-    if (toks[k].pos == POS_DET && k > 0) k--;
+    size_t k = word_before_phrase(toks, i);
     /* "thousands of Iraqis": the group is what it holds */
     if (k > 0 && strcmp(toks[k].key, "of") == 0 && tag_is_partitive(&toks[k - 1])) return 0;
     if (toks[k].pos == POS_ADP) return 1;
@@ -242,8 +265,7 @@ static int follows_locative(const token *toks, size_t i)
 {
     static const char *const words[] = {"in", "at", "near", "inside", "outside", "across", NULL};
     if (i == 0) return 0;
-    size_t k = i - 1;
-    if (toks[k].pos == POS_DET && k > 0) k--;
+    size_t k = word_before_phrase(toks, i);
     for (const char *const *w = words; *w; w++)
         if (strcmp(toks[k].key, *w) == 0) return 1;
     return 0;

@@ -88,6 +88,12 @@ static void test_us_in_capitals(void)
     EXPECT("2024-05-01", "US CRITICIZES JAPAN", "");
 }
 
+/* A capital named as the place, after a direction word, is no target. */
+static void test_place_after_direction(void)
+{
+    EXPECT("2024-05-01", "Iraq imposed martial law in central Baghdad.", "IRQ>-:1724");
+}
+
 /* "Saudi-led forces": the leader is the actor; a backer is not. */
 static void test_led_by(void)
 {
@@ -330,6 +336,7 @@ static void run_shared_cases(void)
     RUN(test_partitives);
     RUN(test_us_in_capitals);
     RUN(test_led_by);
+    RUN(test_place_after_direction);
     RUN(test_negation_and_questions);
     RUN(test_modality);
     RUN(test_complement_mood);
