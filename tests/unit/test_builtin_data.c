@@ -471,6 +471,29 @@ static void test_leaders_terms(void)
     actors_free(a);
 }
 
+/* Spot-checks of the regional files, each read off the person's ranges
+ * (and checked against what is known of the office: the comment). */
+static void test_leaders_regions(void)
+{
+    actors *a = actors_new();
+    read_leaders(a);
+    CHECK_INT(a->problems, 0);
+    static const dated_code expect[] = {
+        /* Middle East and North Africa */
+        {"MOSHE_YAALON", 20140101, "ISRGOV"},        /* defence minister 2013-2016 */
+        {"MOHAMED_GHANNOUCHI", 20050101, "TUNGOV"},  /* prime minister 1999-2011 */
+        {"MOHAMED_GHANNOUCHI", 20150101, "TUNELI"},  /* former prime minister */
+        {"SALIM_HOSS", 20050101, "LBNELI"},          /* former prime minister */
+        {"SALIM_HOSS", 20250101, ""},                /* died August 2024 */
+        {"FOUAD_SINIORA", 20070101, "LBNGOV"},       /* prime minister 2005-2009 */
+        {"BEJI_CAID_ESSEBSI", 20170101, "TUNGOV"},   /* president 2014-2019 */
+        {"ESSEBSI", 20200101, ""},                   /* died July 2019 */
+        {"ABDULLAH_ENSOUR", 20140101, "JORGOV"},     /* prime minister 2012-2016 */
+    };
+    check_codes(a, expect, sizeof expect / sizeof *expect);
+    actors_free(a);
+}
+
 static void test_international(void)
 {
     actors *a = actors_new();
@@ -576,6 +599,7 @@ int main(void)
     RUN(test_no_phrase_twice);
     RUN(test_leaders_dates);
     RUN(test_leaders_terms);
+    RUN(test_leaders_regions);
     RUN(test_international);
     RUN(test_agents);
     return harness_report("test_builtin_data");
