@@ -489,6 +489,16 @@ static void test_leaders_regions(void)
         {"BEJI_CAID_ESSEBSI", 20170101, "TUNGOV"},   /* president 2014-2019 */
         {"ESSEBSI", 20200101, ""},                   /* died July 2019 */
         {"ABDULLAH_ENSOUR", 20140101, "JORGOV"},     /* prime minister 2012-2016 */
+        /* the Americas */
+        {"JOHN_SNOW", 20040310, "USAGOV"},           /* treasury secretary 2003-2006 */
+        {"DEAN_BARROW", 20120601, "BLZGOV"},         /* prime minister 2008-2020 */
+        {"KEITH_ROWLEY", 20260105, "TTOELI"},        /* prime minister until March 2025 */
+        {"TABARE_VAZQUEZ", 20100501, "URYELI"},      /* between his terms */
+        {"DENNIS_HASTERT", 20050501, "USALEG"},      /* House speaker 1999-2007 */
+        {"JEANINE_ANEZ", 20200601, "BOLGOV"},        /* interim president 2019-2020 */
+        {"HUGO_BANZER", 20030101, ""},               /* died May 2002 */
+        {"DESI_BOUTERSE", 20250301, ""},             /* died December 2024 */
+        {"MIA_MOTTLEY", 20200101, "BRBGOV"},         /* prime minister from 2018 */
     };
     check_codes(a, expect, sizeof expect / sizeof *expect);
     actors_free(a);
