@@ -621,8 +621,10 @@ size_t actors_find(arena *a, const dict *dc, const doc *d, size_t s, int yyyymmd
         m->code = parts_code(a, dc, parts, n_parts, yyyymmdd, unknown_agents, &head,
                              &m->head_agent_len);
         /* A title with a name ("King Abdullah in Tel Aviv") is a person,
-         * not an agent of the country named after it. */
-        if (head < 0 && !name_words)
+         * not an agent of the country named after it, unless "of" ties
+         * the two: "King Hassan of Morocco", "President Kim of South
+         * Korea". */
+        if (head < 0 && (!name_words || (i + len < n && strcmp(toks[i + len].key, "of") == 0)))
             m->agents = parts_agents(a, dc, parts, n_parts, &m->agents_prefix);
         if (head >= 0) {
             m->has_actor = 1;

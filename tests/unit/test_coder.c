@@ -88,6 +88,13 @@ static void test_us_in_capitals(void)
     EXPECT("2024-05-01", "US CRITICIZES JAPAN", "");
 }
 
+/* "of" ties a titled name to its country; "in" only says where. */
+static void test_titled_name_of_country(void)
+{
+    EXPECT("2024-05-01", "King Hassan of Morocco criticized Israel.", "MARGOV>ISR:111");
+    EXPECT("2024-05-01", "King Abdullah in Tel Aviv criticized Iran.", "");
+}
+
 /* A capital named as the place, after a direction word, is no target. */
 static void test_place_after_direction(void)
 {
@@ -337,6 +344,7 @@ static void run_shared_cases(void)
     RUN(test_us_in_capitals);
     RUN(test_led_by);
     RUN(test_place_after_direction);
+    RUN(test_titled_name_of_country);
     RUN(test_negation_and_questions);
     RUN(test_modality);
     RUN(test_complement_mood);
