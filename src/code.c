@@ -1343,6 +1343,19 @@ static size_t code_noun_event(sent_ctx *c, size_t s, size_t i, const verb_match 
     return emit_all(c, &ve, source, target, 1, out);
 }
 
+/* Do mentions a and b name the same actor: the same code, or a country
+ * and its government ("Russia", "the Russian government")? */
+static int same_actor(const sent_ctx *c, int a, int b)
+{
+    const char *x = a >= 0 ? mention_get(c, a)->code : NULL;
+    const char *y = b >= 0 ? mention_get(c, b)->code : NULL;
+    if (!x || !y) return 0;
+    if (strcmp(x, y) == 0) return 1;
+    size_t nx = strlen(x), ny = strlen(y);
+    return (nx == 3 && ny == 6 && strncmp(x, y, 3) == 0 && strcmp(y + 3, "GOV") == 0) ||
+           (ny == 3 && nx == 6 && strncmp(x, y, 3) == 0 && strcmp(x + 3, "GOV") == 0);
+}
+
 /* "Russia said Sudan must return the helicopter": whoever reports the
  * clause demands the act of its subject (CAMEO 10); a "must" that no one
  * states, or that speakers state of themselves, is no event. */
@@ -1350,9 +1363,39 @@ static size_t emit_demand(sent_ctx *c, const verb_event *ve, int v, int subject,
                           event_list *out)
 {
     int reporter = nominal_mention(c, tree_reporter(&c->t, v), 0);
-    if (reporter < 0) return 0;
+    if (reporter < 0 || same_actor(c, reporter, subject)) return 0;
     int target = tree_is_passive(&c->t, v) ? -1 : subject;
     return emit_all(c, ve, reporter, target, 1, out);
+}
+
+/* "The administration declared that China must drop its barriers": an
+ * obligation someone reports is their demand (100) of the clause's
+ * subject even when no dictionary codes its verb.  Parsed sentences
+ * only; verbs the dictionary knows (listed[]) are coded by emit_demand. */
+static size_t code_unlisted_obligations(sent_ctx *c, size_t s, const uint8_t *listed,
+                                        event_list *out)
+{
+    size_t added = 0;
+    for (int v = 0; v < (int)c->n; v++) {
+        if (listed[v] || !tree_is_verb(&c->t, v) || tree_is_hypothetical(&c->t, v)) continue;
+        int modal = tree_modal(&c->t, v);
+        if (modal < 0 || mood_of_modal(&c->toks[modal]) != MOOD_OBLIGATION) continue;
+        int subj = tree_subject(&c->t, v);
+        int subject = subj >= 0 ? subject_mention(c, v, subj) : -1;
+        if (!is_actor(c, subject) || tree_is_passive(&c->t, v)) continue;
+        int top = tree_clause_top(&c->t, v), first, end;
+        tree_clause_span(&c->t, c->a, top, &first, &end);
+        verb_event ve;
+        memset(&ve, 0, sizeof ve);
+        ve.sent = s;
+        ve.verb_first = c->base + (uint32_t)v;
+        ve.verb_n = 1;
+        ve.clause_first = c->base + (uint32_t)first;
+        ve.clause_end = c->base + (uint32_t)end;
+        snprintf(ve.code, sizeof ve.code, "100");
+        added += emit_demand(c, &ve, v, subject, out);
+    }
+    return added;
 }
 
 /* Codes one verb occurrence of a parsed sentence: the roles come from the
@@ -1462,6 +1505,7 @@ size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
     ctx_init(&c, a, dc, d, s, mentions, m_first, opt);
     if (c.n == 0 || is_question(&c)) return 0;
     size_t added = 0;
+    uint8_t *listed = arena_calloc(a, c.n + 1, 1);   /* tokens of dictionary verbs */
     for (size_t i = 0; i < c.n;) {
         verb_match vm;
         if (c.consumed[i] || c.mention_at[i] >= 0 ||
@@ -1469,10 +1513,12 @@ size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
             i++;
             continue;
         }
+        memset(listed + i, 1, vm.n_tokens);
         if (c.parsed) added += code_verb_parsed(&c, s, i, &vm, out);
         else if (!used_as_noun(&c, i, i + vm.head, vm.verb)) added += code_verb(&c, s, i, &vm, out);
         i += vm.n_tokens;
     }
+    if (c.parsed && c.modal_intent) added += code_unlisted_obligations(&c, s, listed, out);
     return added;
 }
 

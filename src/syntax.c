@@ -26,6 +26,7 @@ struct syntax {
     parser_work *work;
     /* per-sentence scratch, grown to the longest sentence */
     const char **forms;
+    const char **parse_forms;    /* the forms the parser sees (parser_forms) */
     const char **xpos_names;
     uint8_t *upos;
     uint16_t *xpos;
@@ -83,6 +84,7 @@ void syntax_free(syntax *sx)
     model_free(sx->parse_model);
     model_free(sx->tag_model);
     free(sx->forms);
+    free(sx->parse_forms);
     free(sx->xpos_names);
     free(sx->upos);
     free(sx->xpos);
@@ -99,6 +101,7 @@ static void reserve(syntax *sx, size_t n)
     if (n <= sx->cap) return;
     sx->cap = n * 2;
     sx->forms = xrealloc(sx->forms, sx->cap * sizeof *sx->forms);
+    sx->parse_forms = xrealloc(sx->parse_forms, sx->cap * sizeof *sx->parse_forms);
     sx->xpos_names = xrealloc(sx->xpos_names, sx->cap * sizeof *sx->xpos_names);
     sx->upos = xrealloc(sx->upos, sx->cap * sizeof *sx->upos);
     sx->xpos = xrealloc(sx->xpos, sx->cap * sizeof *sx->xpos);
@@ -169,6 +172,34 @@ static void retag_opening_past(syntax *sx, size_t n)
     sx->xpos_names[i] = "VBD";
 }
 
+static int is_weekday(const char *w)
+{
+    static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                       "Friday", "Saturday", "Sunday", NULL};
+    for (const char *const *d = days; *d; d++)
+        if (strcmp(w, *d) == 0) return 1;
+    return 0;
+}
+
+/* "said Wednesday that ...": news puts a bare weekday after the verb,
+ * which the web-text treebank hardly does, and the parser takes the day
+ * for the verb's subject or object.  The parser is shown "today" (which
+ * it attaches as a time modifier) in its place; the words themselves are
+ * unchanged. */
+static void parser_forms(syntax *sx, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        sx->parse_forms[i] = sx->forms[i];
+        size_t k = i;                          /* over one adverb: "said here Friday" */
+        if (k > 1 && sx->upos[k - 1] == POS_ADV) k--;
+        if (k > 0 && sx->upos[k - 1] == POS_VERB && is_weekday(sx->forms[i])) {
+            sx->parse_forms[i] = "today";
+            sx->upos[i] = POS_NOUN;
+            sx->xpos_names[i] = "NN";
+        }
+    }
+}
+
 /* Tags and parses the n words of sx->forms into sx->upos, xpos,
  * xpos_names, heads and labels; 0 or -1 (out of memory). */
 static int tag_and_parse(syntax *sx, size_t n)
@@ -177,7 +208,8 @@ static int tag_and_parse(syntax *sx, size_t n)
     for (size_t i = 0; i < n; i++) sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
     retag_compound_modifiers(sx, n);
     retag_opening_past(sx, n);
-    return parser_parse(sx->parser, sx->work, n, sx->forms, sx->upos, sx->xpos_names, sx->heads,
+    parser_forms(sx, n);
+    return parser_parse(sx->parser, sx->work, n, sx->parse_forms, sx->upos, sx->xpos_names, sx->heads,
                         sx->labels);
 }
 

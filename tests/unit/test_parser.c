@@ -375,9 +375,9 @@ static int analyze(syntax *sx, arena *a, const char *const *forms, ud_word *w, s
 }
 
 /* Newswire the web-text treebank rarely shows: a hyphenated modifier
- * ("Saudi-led", split in the treebank) is an adjective, and a sentence's
+ * ("Saudi-led", split in the treebank) is an adjective, a sentence's
  * opening "X attacked Y, officials said" is a past tense, not a reduced
- * relative. */
+ * relative, and "said Tuesday that" dates the saying. */
 static void test_newswire_retagging(void)
 {
     char err[512] = "";
@@ -399,6 +399,16 @@ static void test_newswire_retagging(void)
         CHECK_INT(w[0].upos, POS_ADJ);
         CHECK_INT(w[0].head, 2);
         CHECK_STR(w[1].deprel, "nsubj");
+    }
+    /* "said Tuesday that": the day is a time modifier, not a subject */
+    static const char *const s4[] = {"Russia", "said", "Tuesday", "that", "it",
+                                      "would", "meet", "China", "."};
+    if (analyze(sx, a, s4, w, 9)) {
+        CHECK_STR(w[2].form, "Tuesday");
+        CHECK_INT(w[2].head, 2);
+        CHECK(strncmp(w[2].deprel, "nsubj", 5) != 0 && strcmp(w[2].deprel, "obj") != 0);
+        CHECK_INT(w[6].head, 2);               /* meet <- said */
+        CHECK_STR(w[6].deprel, "ccomp");
     }
     /* a reduced relative keeps its participle */
     static const char *const s3[] = {"Weapons", "seized", "last", "year", "were",
