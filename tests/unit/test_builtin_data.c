@@ -499,6 +499,17 @@ static void test_leaders_regions(void)
         {"HUGO_BANZER", 20030101, ""},               /* died May 2002 */
         {"DESI_BOUTERSE", 20250301, ""},             /* died December 2024 */
         {"MIA_MOTTLEY", 20200101, "BRBGOV"},         /* prime minister from 2018 */
+        /* Asia and Oceania */
+        {"TUNG_CHEE-HWA", 20030101, "HKGGOV"},       /* chief executive 1997-2005 */
+        {"TUNG_CHEE-HWA", 20100101, "HKGELI"},       /* former chief executive */
+        {"JOHN_KEY", 20120101, "NZLGOV"},            /* prime minister 2008-2016 */
+        {"JOHN_KEY", 20050101, ""},                  /* before any role */
+        {"HELEN_CLARK", 20120101, "IGOUNO"},         /* UNDP administrator 2009-2017 */
+        {"ABDUL_KALAM", 20100101, "INDELI"},         /* former president (2002-2007) */
+        {"ABDUL_KALAM", 20160101, ""},               /* died July 2015 */
+        {"MAITHRIPALA_SIRISENA", 20160101, "LKAGOV"}, /* president 2015-2019 */
+        {"LEE_JU-YEOL", 20180101, "KORGOVBUS"},      /* Bank of Korea governor 2014-2022 */
+        {"SURIN_PITSUWAN", 20100101, "IGOSEAASN"},   /* ASEAN secretary-general 2008-2012 */
     };
     check_codes(a, expect, sizeof expect / sizeof *expect);
     actors_free(a);
