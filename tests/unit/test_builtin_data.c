@@ -499,6 +499,15 @@ static void test_leaders_regions(void)
         {"HUGO_BANZER", 20030101, ""},               /* died May 2002 */
         {"DESI_BOUTERSE", 20250301, ""},             /* died December 2024 */
         {"MIA_MOTTLEY", 20200101, "BRBGOV"},         /* prime minister from 2018 */
+        /* sub-Saharan Africa */
+        {"YEMI_OSINBAJO", 20160315, "NGAGOV"},       /* vice president 2015-2023 */
+        {"OSINBAJO", 20140101, ""},                  /* before any role */
+        {"MORGAN_TSVANGIRAI", 20100601, "ZWEGOV"},   /* prime minister 2009-2013 */
+        {"TSVANGIRAI", 20190101, ""},                /* died February 2018 */
+        {"KIKWETE", 20100101, "TZAGOV"},             /* president 2005-2015 */
+        {"KIKWETE", 20180101, "TZAELI"},             /* former president */
+        {"FARMAAJO", 20180101, "SOMGOV"},            /* president 2017-2022 */
+        {"GIDEON_GONO", 20080101, "ZWEGOVBUS"},      /* Reserve Bank governor 2003-2013 */
         /* Asia and Oceania */
         {"TUNG_CHEE-HWA", 20030101, "HKGGOV"},       /* chief executive 1997-2005 */
         {"TUNG_CHEE-HWA", 20100101, "HKGELI"},       /* former chief executive */
