@@ -483,6 +483,10 @@ static void tie_agents_to_countries(arena *a, mention_list *l, size_t from, cons
         if (!(c->first == gap + 1 || (c->first == gap + 2 && all[gap + 1].pos == POS_DET)))
             continue;
         if (!is_agent_link(&all[gap])) continue;
+        /* troops and peacekeepers "in" a country are as often foreign as
+         * not: "in" ties only civilian agents ("lawmakers in Gondor") */
+        if (strcmp(all[gap].key, "in") == 0 && (m->agents_prefix || strstr(m->agents, "MIL")))
+            continue;
         size_t last = k + 1;
         for (size_t j = k + 1; j < l->n && l->items[j].code; j = (size_t)l->items[j].conj_next) {
             last = j;

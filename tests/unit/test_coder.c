@@ -95,6 +95,15 @@ static void test_titled_name_of_country(void)
     EXPECT("2024-05-01", "King Abdullah in Tel Aviv criticized Iran.", "");
 }
 
+/* An agent takes the country of its "of", "from" or "in" phrase, but
+ * troops "in" a country may be anyone's. */
+static void test_agent_of_country(void)
+{
+    EXPECT("2024-05-01", "Lawmakers in Japan criticized China.", "JPNLEG>CHN:111");
+    EXPECT("2024-05-01", "Troops from Nigeria attacked the rebels.", "NGAMIL>-:190");
+    EXPECT("2024-05-01", "Troops in Iraq attacked the rebels.", "");
+}
+
 /* A capital named as the place, after a direction word, is no target. */
 static void test_place_after_direction(void)
 {
@@ -345,6 +354,7 @@ static void run_shared_cases(void)
     RUN(test_led_by);
     RUN(test_place_after_direction);
     RUN(test_titled_name_of_country);
+    RUN(test_agent_of_country);
     RUN(test_negation_and_questions);
     RUN(test_modality);
     RUN(test_complement_mood);
