@@ -161,7 +161,7 @@ static int is_noun_phrase_word(uint8_t upos)
 static void retag_opening_past(syntax *sx, size_t n)
 {
     size_t i = 0;
-    while (i < n && (is_noun_phrase_word(sx->upos[i]) ||
+    while (i < n && (is_noun_phrase_word(sx->upos[i]) || sx->upos[i] == POS_CCONJ ||
                      (sx->upos[i] == POS_ADP && strcmp(sx->forms[i], "of") == 0) ||
                      (sx->upos[i] == POS_PUNCT && strcmp(sx->forms[i], "-") == 0)))
         i++;

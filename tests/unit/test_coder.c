@@ -102,6 +102,8 @@ static void test_agent_of_country(void)
     EXPECT("2024-05-01", "Lawmakers in Japan criticized China.", "JPNLEG>CHN:111");
     EXPECT("2024-05-01", "Troops from Nigeria attacked the rebels.", "NGAMIL>-:190");
     EXPECT("2024-05-01", "Troops in Iraq attacked the rebels.", "");
+    /* vehicles and aircraft of an armed force are the force */
+    EXPECT("2024-05-01", "Israeli tanks attacked Lebanon.", "ISRMIL>LBN:190");
 }
 
 /* A capital named as the place, after a direction word, is no target. */

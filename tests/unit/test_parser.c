@@ -410,6 +410,13 @@ static void test_newswire_retagging(void)
         CHECK_INT(w[6].head, 2);               /* meet <- said */
         CHECK_STR(w[6].deprel, "ccomp");
     }
+    /* a compound subject opens it too */
+    static const char *const s5[] = {"Israeli", "helicopters", "and", "tanks", "shelled",
+                                      "positions", "near", "Rafah", "."};
+    if (analyze(sx, a, s5, w, 9)) {
+        CHECK_STR(w[4].xpos, "VBD");
+        CHECK_INT(w[1].head, 5);               /* helicopters <- shelled */
+    }
     /* a reduced relative keeps its participle */
     static const char *const s3[] = {"Weapons", "seized", "last", "year", "were",
                                       "returned", "."};
