@@ -1398,6 +1398,14 @@ static size_t code_unlisted_obligations(sent_ctx *c, size_t s, const uint8_t *li
     return added;
 }
 
+/* "Israel is opposed to French mediation": a participle that, with "be"
+ * and "to", states its subject's own stance, not something done to it. */
+static int is_stative_participle(const sent_ctx *c, int v)
+{
+    return (size_t)v + 1 < c->n && key_is(&c->toks[v + 1], "to") &&
+           (key_is(&c->toks[v], "opposed") || key_is(&c->toks[v], "committed"));
+}
+
 /* Codes one verb occurrence of a parsed sentence: the roles come from the
  * tree.  When the parse gives the verb no subject at all (a headline, a
  * quotation the parser took apart), the shallow rules code it. */
@@ -1451,7 +1459,7 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
          * it, the reporter of the clause, the source */
         if (source < 0) source = nominal_mention(c, tree_reporter(&c->t, v), 0);
         if (source < 0) return 0;
-    } else if (tree_is_passive(&c->t, v)) {
+    } else if (tree_is_passive(&c->t, v) && !is_stative_participle(c, v)) {
         target = source;
         source = passive_source(c, v);
         if (source < 0) return 0;
