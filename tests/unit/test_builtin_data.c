@@ -499,6 +499,15 @@ static void test_leaders_regions(void)
         {"HUGO_BANZER", 20030101, ""},               /* died May 2002 */
         {"DESI_BOUTERSE", 20250301, ""},             /* died December 2024 */
         {"MIA_MOTTLEY", 20200101, "BRBGOV"},         /* prime minister from 2018 */
+        /* 1979-1999 */
+        {"LEONID_BREZHNEV", 19800115, "RUSGOV"},     /* Soviet leader until his death, 1982 */
+        {"ANWAR_SADAT", 19790326, "EGYGOV"},         /* president, signing the treaty with Israel */
+        {"ANWAR_SADAT", 19811101, ""},               /* assassinated October 1981 */
+        {"FRANCOIS_MITTERRAND", 19950801, "FRAELI"}, /* left office May 1995, died January 1996 */
+        {"GEORGE_SHULTZ", 19820101, ""},             /* secretary of state from July 1982 */
+        {"MANFRED_WORNER", 19900101, "IGOWSTNAT"},   /* NATO secretary general 1988-1994 */
+        {"YITZHAK_RABIN", 19880101, "ISRGOV"},       /* defence minister 1984-1990 */
+        {"JULIUS_NYERERE", 19900101, "TZAELI"},      /* left office 1985, died October 1999 */
         /* sub-Saharan Africa */
         {"YEMI_OSINBAJO", 20160315, "NGAGOV"},       /* vice president 2015-2023 */
         {"OSINBAJO", 20140101, ""},                  /* before any role */
