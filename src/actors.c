@@ -395,11 +395,21 @@ static int agent_only(const mention *m)
 }
 
 /* Is toks[k] a preposition that ties an agent to its country: "the
- * government of Gondor", "lawmakers in Fornost", "soldiers from Gondor"? */
+ * government of Gondor", "lawmakers in Fornost", "soldiers from Gondor",
+ * "students across Gondor"? */
 static int is_agent_link(const token *t)
 {
     return strcmp(t->key, "of") == 0 || strcmp(t->key, "in") == 0 ||
-           strcmp(t->key, "from") == 0;
+           strcmp(t->key, "from") == 0 || strcmp(t->key, "throughout") == 0 ||
+           strcmp(t->key, "across") == 0;
+}
+
+/* Does the link only say where ("in", "throughout", "across"), so that a
+ * military agent may be foreign there? */
+static int is_place_link(const token *t)
+{
+    return strcmp(t->key, "in") == 0 || strcmp(t->key, "throughout") == 0 ||
+           strcmp(t->key, "across") == 0;
 }
 
 /* The code of country code `country` with the agents of an agent-only
@@ -485,7 +495,7 @@ static void tie_agents_to_countries(arena *a, mention_list *l, size_t from, cons
         if (!is_agent_link(&all[gap])) continue;
         /* troops and peacekeepers "in" a country are as often foreign as
          * not: "in" ties only civilian agents ("lawmakers in Gondor") */
-        if (strcmp(all[gap].key, "in") == 0 && (m->agents_prefix || strstr(m->agents, "MIL")))
+        if (is_place_link(&all[gap]) && (m->agents_prefix || strstr(m->agents, "MIL")))
             continue;
         size_t last = k + 1;
         for (size_t j = k + 1; j < l->n && l->items[j].code; j = (size_t)l->items[j].conj_next) {

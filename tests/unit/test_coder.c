@@ -102,6 +102,7 @@ static void test_agent_of_country(void)
     EXPECT("2024-05-01", "Lawmakers in Japan criticized China.", "JPNLEG>CHN:111");
     EXPECT("2024-05-01", "Troops from Nigeria attacked the rebels.", "NGAMIL>-:190");
     EXPECT("2024-05-01", "Troops in Iraq attacked the rebels.", "");
+    EXPECT("2024-05-01", "Students throughout Indonesia criticized Japan.", "IDNEDU>JPN:111");
     /* vehicles and aircraft of an armed force are the force */
     EXPECT("2024-05-01", "Israeli tanks attacked Lebanon.", "ISRMIL>LBN:190");
 }
