@@ -91,8 +91,8 @@ static void test_us_in_capitals(void)
 /* "of" ties a titled name to its country; "in" only says where. */
 static void test_titled_name_of_country(void)
 {
-    EXPECT("2024-05-01", "King Hassan of Morocco criticized Israel.", "MARGOV>ISR:111");
-    EXPECT("2024-05-01", "King Abdullah in Tel Aviv criticized Iran.", "");
+    EXPECT("2024-05-01", "Minister Oleander of Morocco criticized Israel.", "MARGOV>ISR:111");
+    EXPECT("2024-05-01", "Minister Oleander in Tel Aviv criticized Iran.", "");
 }
 
 /* An agent takes the country of its "of", "from" or "in" phrase, but
