@@ -405,7 +405,7 @@ static int is_agent_link(const token *t)
 }
 
 /* Does the link only say where ("in", "throughout", "across"), so that a
- * military agent may be foreign there? */
+ * prefix agent (peacekeepers, IGO~) is not of the country? */
 static int is_place_link(const token *t)
 {
     return strcmp(t->key, "in") == 0 || strcmp(t->key, "throughout") == 0 ||
@@ -493,10 +493,8 @@ static void tie_agents_to_countries(arena *a, mention_list *l, size_t from, cons
         if (!(c->first == gap + 1 || (c->first == gap + 2 && all[gap + 1].pos == POS_DET)))
             continue;
         if (!is_agent_link(&all[gap])) continue;
-        /* troops and peacekeepers "in" a country are as often foreign as
-         * not: "in" ties only civilian agents ("lawmakers in Gondor") */
-        if (is_place_link(&all[gap]) && (m->agents_prefix || strstr(m->agents, "MIL")))
-            continue;
+        /* peacekeepers "in" a country are foreign by definition */
+        if (is_place_link(&all[gap]) && m->agents_prefix) continue;
         size_t last = k + 1;
         for (size_t j = k + 1; j < l->n && l->items[j].code; j = (size_t)l->items[j].conj_next) {
             last = j;

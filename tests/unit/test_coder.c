@@ -96,12 +96,13 @@ static void test_titled_name_of_country(void)
 }
 
 /* An agent takes the country of its "of", "from" or "in" phrase, but
- * troops "in" a country may be anyone's. */
+ * peacekeepers "in" a country are foreign. */
 static void test_agent_of_country(void)
 {
     EXPECT("2024-05-01", "Lawmakers in Japan criticized China.", "JPNLEG>CHN:111");
     EXPECT("2024-05-01", "Troops from Nigeria attacked the rebels.", "NGAMIL>-:190");
-    EXPECT("2024-05-01", "Troops in Iraq attacked the rebels.", "");
+    EXPECT("2024-05-01", "Security forces in Guinea attacked the rebels.", "GINCOP>-:190");
+    EXPECT("2024-05-01", "Peacekeepers in Mali criticized France.", "");
     EXPECT("2024-05-01", "Students throughout Indonesia criticized Japan.", "IDNEDU>JPN:111");
     /* vehicles and aircraft of an armed force are the force */
     EXPECT("2024-05-01", "Israeli tanks attacked Lebanon.", "ISRMIL>LBN:190");
