@@ -499,6 +499,15 @@ static void test_leaders_regions(void)
         {"HUGO_BANZER", 20030101, ""},               /* died May 2002 */
         {"DESI_BOUTERSE", 20250301, ""},             /* died December 2024 */
         {"MIA_MOTTLEY", 20200101, "BRBGOV"},         /* prime minister from 2018 */
+        /* Europe */
+        {"MILOS_ZEMAN", 20100101, "CZEELI"},         /* former prime minister (1998-2002) */
+        {"PETER_MANDELSON", 20060601, "IGOEUREEC"},  /* EU trade commissioner 2004-2008 */
+        {"MYKOLA_AZAROV", 20120101, "UKRGOV"},       /* prime minister 2010-2014 */
+        {"BORIS_NEMTSOV", 20160101, ""},             /* killed February 2015 */
+        {"JUAN_CARLOS_I", 20150101, "ESPELI"},       /* abdicated June 2014 */
+        {"MIKHEIL_KAVELASHVILI", 20200101, ""},      /* president from December 2024 */
+        {"GIULIO_TREMONTI", 20090601, "ITAGOV"},     /* economy minister 2008-2011 */
+        {"JERZY_BUZEK", 20100601, "IGOEUREEC"},      /* European Parliament president 2009-2012 */
         /* 1979-1999 */
         {"LEONID_BREZHNEV", 19800115, "RUSGOV"},     /* Soviet leader until his death, 1982 */
         {"ANWAR_SADAT", 19790326, "EGYGOV"},         /* president, signing the treaty with Israel */
