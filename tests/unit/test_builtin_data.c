@@ -508,6 +508,13 @@ static void test_leaders_regions(void)
         {"MIKHEIL_KAVELASHVILI", 20200101, ""},      /* president from December 2024 */
         {"GIULIO_TREMONTI", 20090601, "ITAGOV"},     /* economy minister 2008-2011 */
         {"JERZY_BUZEK", 20100601, "IGOEUREEC"},      /* European Parliament president 2009-2012 */
+        /* out of office before 2000, living after it */
+        {"THATCHER", 19850101, "GBRGOV"},            /* prime minister 1979-1990 */
+        {"THATCHER", 20050101, "GBRELI"},            /* former prime minister */
+        {"THATCHER", 20140101, ""},                  /* died April 2013 */
+        {"RONALD_REAGAN", 19900101, "USAELI"},       /* president 1981-1989 */
+        {"JIMMY_CARTER", 20100101, "USAELI"},        /* president 1977-1981, died December 2024 */
+        {"SUHARTO", 19980601, "IDNELI"},             /* resigned May 1998 */
         /* 1979-1999 */
         {"LEONID_BREZHNEV", 19800115, "RUSGOV"},     /* Soviet leader until his death, 1982 */
         {"ANWAR_SADAT", 19790326, "EGYGOV"},         /* president, signing the treaty with Israel */
