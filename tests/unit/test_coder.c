@@ -275,6 +275,32 @@ static void test_newswire_verbs(void)
            "RUSGOV>TURGOV:041");
 }
 
+static void test_more_newswire_verbs(void)
+{
+    /* Further verbs and phrases of wire copy, one or two per CAMEO root:
+     * the bare verb's code, or the topic after it. */
+    EXPECT("2024-05-01", "Peru offered condolences to Chile.", "PER>CHL:018");
+    EXPECT("2024-05-01", "Spain recognized the State of Palestine.", "ESP>PSE:054");
+    EXPECT("2024-05-01", "Serbia sided with Russia.", "SRB>RUS:052");
+    EXPECT("2024-05-01", "Britain trained Ukrainian soldiers.", "GBR>UKRMIL:062");
+    EXPECT("2024-05-01", "Russia wrote off Cuba's debt.", "RUS>CUB:071");
+    EXPECT("2024-05-01", "Iraq set free Kuwaiti prisoners.", "IRQ>KWT:0841");
+    EXPECT("2024-05-01", "The United States unfroze Iranian assets.", "USA>IRN:0842");
+    EXPECT("2024-05-01", "China berated Japan on Monday.", "CHN>JPN:111");
+    EXPECT("2024-05-01", "Argentina snubbed Britain.", "ARG>GBR:120");
+    EXPECT("2024-05-01", "Argentina threatened to sever ties with Britain.", "ARG>GBR:1313");
+    EXPECT("2024-05-01", "Thousands of Iraqi students went on strike.", "IRQEDU>-:143");
+    EXPECT("2024-05-01", "Turkey test-fired a ballistic missile.", "TUR>-:150");
+    EXPECT("2024-05-01", "Canada declared a Chinese diplomat persona non grata.",
+           "CAN>CHNGOV:161");
+    EXPECT("2024-05-01", "Iran shelved talks with Saudi Arabia.", "IRN>SAU:164");
+    EXPECT("2024-05-01", "Uganda ordered the arrest of Congolese rebels.", "UGA>CODREB:173");
+    EXPECT("2024-05-01", "Kenyan police broke up the protest.", "KENCOP>-:175");
+    EXPECT("2024-05-01", "Ukrainian troops repelled Russian forces.", "UKRMIL>RUSMIL:190");
+    EXPECT("2024-05-01", "Russia tightened the blockade of Ukraine.", "RUS>UKR:191");
+    EXPECT("2024-05-01", "Iran hit Israel with drones.", "IRN>ISR:1952");
+}
+
 static void test_passive_voice(void)
 {
     EXPECT("2024-05-01", "Russia was criticized by France.", "FRA>RUS:111");
@@ -367,6 +393,7 @@ static void run_shared_cases(void)
     RUN(test_the_two);
     RUN(test_patterns);
     RUN(test_newswire_verbs);
+    RUN(test_more_newswire_verbs);
     RUN(test_passive_voice);
     RUN(test_noun_compounds);
     RUN(test_pronouns);
