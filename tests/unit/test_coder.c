@@ -145,6 +145,9 @@ static void test_modality(void)
     EXPECT("2024-05-01", "China cannot meet Japan.", "CHN>JPN:125");
     EXPECT("2024-05-01", "China could not meet Japan.", "");
     EXPECT("2024-05-01", "Japan won't meet China.", "JPN>CHN:125");
+    /* meeting demands is yielding (080); refusing to, 124 */
+    EXPECT("2024-05-01", "Japan met the Chinese demands.", "JPN>CHN:080");
+    EXPECT("2024-05-01", "Japan would not meet the demands.", "JPN>-:124");
     EXPECT("2024-05-01", "Japan said it must defend itself.", "");
 }
 
