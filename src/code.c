@@ -1356,6 +1356,15 @@ static int same_actor(const sent_ctx *c, int a, int b)
            (ny == 3 && nx == 6 && strncmp(x, y, 3) == 0 && strcmp(x + 3, "GOV") == 0);
 }
 
+/* Does the modal found up v's xcomp chain bind v's own subject?  "Iraq
+ * must try to comply": yes; "the countries should encourage refugees to
+ * return": not the refugees. */
+static int modal_binds(const sent_ctx *c, int v, int modal)
+{
+    int h = c->toks[modal].head;
+    return h == v || (h >= 0 && tree_subject(&c->t, h) == tree_subject(&c->t, v));
+}
+
 /* "Russia said Sudan must return the helicopter": whoever reports the
  * clause demands the act of its subject (CAMEO 10); a "must" that no one
  * states, or that speakers state of themselves, is no event. */
@@ -1368,18 +1377,31 @@ static size_t emit_demand(sent_ctx *c, const verb_event *ve, int v, int subject,
     return emit_all(c, ve, reporter, target, 1, out);
 }
 
+/* Is v, through its xcomp chain, the complement of a verb that coded an
+ * event ("should cooperate to encourage ...": the demand is cooperation)? */
+static int xcomp_of_coded(const sent_ctx *c, int v, const uint8_t *coded)
+{
+    for (int steps = 0; v >= 0 && steps < 8 && c->toks[v].rel == DEP_XCOMP; steps++) {
+        v = c->toks[v].head;
+        if (v >= 0 && coded[v]) return 1;
+    }
+    return 0;
+}
+
 /* "The administration declared that China must drop its barriers": an
  * obligation someone reports is their demand (100) of the clause's
  * subject even when no dictionary codes its verb.  Parsed sentences
- * only; verbs the dictionary knows (listed[]) are coded by emit_demand. */
-static size_t code_unlisted_obligations(sent_ctx *c, size_t s, const uint8_t *listed,
+ * only; verbs that coded an event (coded[]) are left alone. */
+static size_t code_unlisted_obligations(sent_ctx *c, size_t s, const uint8_t *coded,
                                         event_list *out)
 {
     size_t added = 0;
     for (int v = 0; v < (int)c->n; v++) {
-        if (listed[v] || !tree_is_verb(&c->t, v) || tree_is_hypothetical(&c->t, v)) continue;
+        if (coded[v] || !tree_is_verb(&c->t, v) || tree_is_hypothetical(&c->t, v)) continue;
         int modal = tree_modal(&c->t, v);
-        if (modal < 0 || mood_of_modal(&c->toks[modal]) != MOOD_OBLIGATION) continue;
+        if (modal < 0 || mood_of_modal(&c->toks[modal]) != MOOD_OBLIGATION ||
+            !modal_binds(c, v, modal) || xcomp_of_coded(c, v, coded))
+            continue;
         int subj = tree_subject(&c->t, v);
         int subject = subj >= 0 ? subject_mention(c, v, subj) : -1;
         if (!is_actor(c, subject) || tree_is_passive(&c->t, v)) continue;
@@ -1404,6 +1426,40 @@ static int is_stative_participle(const sent_ctx *c, int v)
 {
     return (size_t)v + 1 < c->n && key_is(&c->toks[v + 1], "to") &&
            (key_is(&c->toks[v], "opposed") || key_is(&c->toks[v], "committed"));
+}
+
+/* Does a pattern say what the reported clause holds, by its "that" or
+ * its + slot ("- * THAT + IS &FRIEND_")?  Then it may reach into it. */
+static int pattern_spells_clause(const sent_ctx *c, const pattern_hit *hit)
+{
+    if (!hit->p || hit->target >= 0) return 1;
+    for (size_t k = 0; k < hit->n_used; k++)
+        if (key_is(&c->toks[hit->used[k]], "that")) return 1;
+    return 0;
+}
+
+/* Does the pattern use a word at or after token `at`? */
+static int reaches(const pattern_hit *hit, size_t at)
+{
+    for (size_t k = 0; k < hit->n_used; k++)
+        if (hit->used[k] >= at) return 1;
+    return 0;
+}
+
+/* With dyad's own dictionaries a pattern matches inside its verb's clause
+ * (verbs.txt), unless it spells out the reported clause: the words after
+ * the verb stop where a reported clause of its own begins ("declared that
+ * China must drop its barriers" is no declared embargo).  Returns the new
+ * end of the pattern's reach. */
+static size_t before_reported_clause(const sent_ctx *c, int v, size_t verb_end, size_t stop)
+{
+    for (int k = c->t.first_child[v]; k >= 0; k = c->t.next_sibling[k]) {
+        if (c->toks[k].rel != DEP_CCOMP || tree_child(&c->t, k, DEP_NSUBJ) < 0) continue;
+        int first, end;
+        tree_subtree_span(&c->t, c->a, k, &first, &end);
+        if ((size_t)first >= verb_end && (size_t)first < stop) stop = (size_t)first;
+    }
+    return stop;
 }
 
 /* Codes one verb occurrence of a parsed sentence: the roles come from the
@@ -1434,6 +1490,11 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
      * NOW" codes "Ethiopia indicated it would act now", where "act" heads
      * a clause of its own. */
     best_pattern(c, vm->verb, 0, i, verb_end, pattern_stop, source, &hit);
+    if (c->modal_intent && !pattern_spells_clause(c, &hit)) {
+        size_t own = before_reported_clause(c, v, verb_end, pattern_stop);
+        if (own < pattern_stop && reaches(&hit, own))
+            best_pattern(c, vm->verb, 0, i, verb_end, own, source, &hit);
+    }
     consume(c, &hit);
     verb_event ve;
     verb_event_init(c, &ve, s, i, vm, &hit, start, stop);
@@ -1447,6 +1508,7 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
             int modal = tree_modal(&c->t, v);
             how = combine_mood(c, negated, modal, modal >= 0 && tree_is_perfect(&c->t, v),
                                complement_mood(c, v));
+            if (how == MOOD_OBLIGATION && !modal_binds(c, v, modal)) return 0;
             if (!apply_mood(how, ve.code)) return 0;
             if (how == MOOD_REFUSAL || how == MOOD_OBLIGATION) ve.back[0] = '\0';
         }
@@ -1513,7 +1575,7 @@ size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
     ctx_init(&c, a, dc, d, s, mentions, m_first, opt);
     if (c.n == 0 || is_question(&c)) return 0;
     size_t added = 0;
-    uint8_t *listed = arena_calloc(a, c.n + 1, 1);   /* tokens of dictionary verbs */
+    uint8_t *coded = arena_calloc(a, c.n + 1, 1);   /* tokens of verbs that coded events */
     for (size_t i = 0; i < c.n;) {
         verb_match vm;
         if (c.consumed[i] || c.mention_at[i] >= 0 ||
@@ -1521,12 +1583,14 @@ size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
             i++;
             continue;
         }
-        memset(listed + i, 1, vm.n_tokens);
-        if (c.parsed) added += code_verb_parsed(&c, s, i, &vm, out);
-        else if (!used_as_noun(&c, i, i + vm.head, vm.verb)) added += code_verb(&c, s, i, &vm, out);
+        size_t n = 0;
+        if (c.parsed) n = code_verb_parsed(&c, s, i, &vm, out);
+        else if (!used_as_noun(&c, i, i + vm.head, vm.verb)) n = code_verb(&c, s, i, &vm, out);
+        if (n) memset(coded + i, 1, vm.n_tokens);
+        added += n;
         i += vm.n_tokens;
     }
-    if (c.parsed && c.modal_intent) added += code_unlisted_obligations(&c, s, listed, out);
+    if (c.parsed && c.modal_intent) added += code_unlisted_obligations(&c, s, coded, out);
     return added;
 }
 

@@ -353,6 +353,15 @@ static void test_syntax_roles(void)
      * clause's subject (10x); release of persons (084x) -> 1053. */
     EXPECT("2024-05-01", "Russia said Japan must release the prisoners.", "RUS>JPN:1053");
     EXPECT("2024-05-01", "Japan must release the prisoners.", "");
+    /* ... also when no dictionary codes the verb (100) */
+    EXPECT("2024-05-01", "France said China must drop its trade barriers.", "FRA>CHN:100");
+    EXPECT("2024-05-01", "Russia said Russia must drop its trade barriers.", "");
+    /* the demand is the act the modal binds, not its complements */
+    EXPECT("2024-05-01", "France said Germany should cooperate to encourage the refugees to return.",
+           "FRA>DEU:101");
+    /* a pattern stays in its verb's clause: no declared embargo here */
+    EXPECT("2024-05-01", "The Bush administration declared that China must drop its trade barriers.",
+           "USAGOV>CHN:100");
     /* The object of "met" is the one it governs, not the first name after it. */
     EXPECT("2024-05-01", "France met the envoy who had criticized Russia.", "FRA>-:040");
     /* A relative clause's subject is the noun it modifies. */
