@@ -148,6 +148,8 @@ static void test_modality(void)
     /* meeting demands is yielding (080); refusing to, 124 */
     EXPECT("2024-05-01", "Japan met the Chinese demands.", "JPN>CHN:080");
     EXPECT("2024-05-01", "Japan would not meet the demands.", "JPN>-:124");
+    /* accepting a proposal or a formula is an intent to cooperate */
+    EXPECT("2024-05-01", "Denmark accepted the German formula.", "DNK>DEU:030");
     EXPECT("2024-05-01", "Japan said it must defend itself.", "");
 }
 
