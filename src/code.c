@@ -260,11 +260,18 @@ static int find_source(const sent_ctx *c, size_t start, size_t i)
 static int first_mention_after(const sent_ctx *c, size_t from, size_t limit, int not,
                                int skip_places)
 {
+    const char *own = not >= 0 ? mention_get(c, not)->code : NULL;
     for (size_t k = mention_from(c, from); k < c->m_end; k++) {
         size_t s = m_start(c, (int)k);
         if (s >= limit) break;
         if (skip_places && mention_get(c, (int)k)->locative) continue;
-        if ((int)k != not) return (int)k;
+        if ((int)k == not) continue;
+        /* past a mention of the source itself, unless it is the object
+         * right after the verb (shallow twin of passed_over_as_self) */
+        const char *code = mention_get(c, (int)k)->code;
+        int right_after = s == from || (s == from + 1 && c->toks[from].pos == POS_DET);
+        if (c->modal_intent && own && code && strcmp(own, code) == 0 && !right_after) continue;
+        return (int)k;
     }
     return -1;
 }
@@ -1060,12 +1067,28 @@ typedef struct target_filter {
     const char *code;            /* the event code (is_place_of_verb) */
     int named_only;              /* pass over actors of unknown country */
     int allow_places;            /* a place of the verb will do */
+    int verb;                    /* the verb's token */
 } target_filter;
+
+/* A mention with the source's own code, other than the verb's direct
+ * object, is passed over as the target: the actor would act on itself
+ * ("Bosnian Serbs demanded a truce with forces in Bosnia", "pressured
+ * workers of a company of Tehran"); a direct object with it makes no
+ * event ("Moscow praised the Kremlin"). */
+static int passed_over_as_self(const sent_ctx *c, int m, const target_filter *f)
+{
+    const char *x = f->source >= 0 ? mention_get(c, f->source)->code : NULL;
+    const char *y = mention_get(c, m)->code;
+    if (!c->modal_intent || !x || !y || strcmp(x, y) != 0) return 0;
+    const token *head = &c->toks[m_stop(c, m) - 1];
+    return !(head->head == f->verb && (head->rel == DEP_OBJ || head->rel == DEP_IOBJ));
+}
 
 static int can_be_target(const sent_ctx *c, int m, const target_filter *f)
 {
     return m >= 0 && m != f->source && (f->allow_places || !is_place_of_verb(c, m, f->code)) &&
-           !(f->named_only && is_unknown_actor(c, m));
+           !(f->named_only && is_unknown_actor(c, m)) &&
+           !passed_over_as_self(c, m, f);
 }
 
 /* The first actor mention inside the subtree of token h that starts
@@ -1103,7 +1126,7 @@ static int parsed_target(const sent_ctx *c, int v, int source, const char *code)
 {
     int places = place_target_allowed(c, source), m = -1;
     for (int pass = 0; pass < 4 && m < 0; pass++) {
-        target_filter f = {source, code, pass < 2, pass % 2};
+        target_filter f = {source, code, pass < 2, pass % 2, v};
         if (!f.allow_places || places) m = parsed_target_pass(c, v, &f);
     }
     return m;

@@ -333,6 +333,9 @@ static void test_no_self_events_or_unknown_sources(void)
 {
     /* The same code on both sides is no event; a domestic event is one. */
     EXPECT("2024-05-01", "Moscow praised the Kremlin.", "");
+    /* past a mention of itself, the target is sought further, or none */
+    EXPECT("2024-05-01", "Bosnian Serbs demanded a truce in Bosnia.", "BIH>-:1056");
+    EXPECT("2024-05-01", "The Kremlin criticized the policy of Moscow.", "RUSGOV>-:111");
     EXPECT("2024-05-01", "Russia praised Russian soldiers.", "RUS>RUSMIL:051");
     EXPECT("2024-05-01", "Journalists criticized China.", "");
 }
