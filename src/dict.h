@@ -76,7 +76,9 @@ int dict_match_noun(const dict *d, const token *toks, size_t n, size_t i,
 /* The actor's code on a date given as YYYYMMDD (date-restricted codes are
  * checked against it; an unrestricted code is the fallback), or NULL. */
 const char *dict_actor_code(const dict *d, uint32_t actor, int yyyymmdd);
-/* True when the entry had date-restricted codes: a person in a role. */
+/* True when the entry had date-restricted codes: a person in a role
+ * (unless its first line's comment begins "organization": a group whose
+ * code changed with its status, such as the Taliban). */
 int dict_actor_is_person(const dict *d, uint32_t actor);
 /* The code of the entry's latest date range (a person's last role), or its
  * first code when no code is date-restricted; NULL for a bad id.  Actor

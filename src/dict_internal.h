@@ -156,6 +156,7 @@ typedef struct loadctx {
     int in_comment;              /* inside a multi-line <!-- --> */
     long comment_line;
     char *buf;                   /* the current line, cleaned, NUL-terminated */
+    int org_comment;             /* its comment starts with "organization" */
     size_t buf_cap;
     /* scratch */
     char *kbuf;                  /* match keys */

@@ -76,6 +76,7 @@ typedef struct astate {
     size_t first_code;          /* the entry's codes start here in d->acode */
     actor_code_rec *tmp;        /* codes of the line being read */
     size_t n_tmp, cap_tmp;
+    int organization;           /* marked "# organization": never a person */
 } astate;
 
 /* One "[CODE restriction]" body s[0..len) into *out; 0 after a problem. */
@@ -160,7 +161,7 @@ static void close_entry(loadctx *c, astate *a)
     r->first_code = (uint32_t)a->first_code;
     r->n_codes = (uint32_t)n_codes;
     r->person = 0;
-    for (size_t k = 0; k < n_codes; k++)
+    for (size_t k = 0; k < n_codes && !a->organization; k++)
         if (d->acode[a->first_code + k].restricted) r->person = 1;
     uint32_t id = (uint32_t)d->n_actors;          /* id + 1 */
     for (size_t k = 0, at = 0; k < a->n_phr; at += a->lens[k++]) {
@@ -194,6 +195,7 @@ static void actor_base(loadctx *c, astate *a)
     a->first_code = c->d->n_acodes;
     a->base_line = c->line;
     a->state = 1;
+    a->organization = c->org_comment;
     size_t nl = strcspn(c->buf, "[]");
     trim_name(c->buf, &nl);
     a->name = dict_strdup(c, c->buf, nl);

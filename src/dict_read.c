@@ -136,12 +136,22 @@ static int skip_comment_line(loadctx *c)
     return 0;
 }
 
+/* dyad's marker, invisible to PETRARCH: "NAME_ [CODE]  # organization
+ * ..." says an entry with dated codes is an organization, not a person. */
+static int is_org_comment(const char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    return strncmp(s, "organization", 12) == 0;
+}
+
 int dict_next_line(loadctx *c)
 {
     while (raw_line(c)) {
         if (skip_comment_line(c)) continue;
         strip_xml_comments(c);
-        c->buf[strcspn(c->buf, "#;")] = '\0';   /* '#' comments, TABARI ';' too */
+        char *comment = c->buf + strcspn(c->buf, "#;");   /* '#' comments, TABARI ';' too */
+        c->org_comment = comment[0] == '#' && is_org_comment(comment + 1);
+        *comment = '\0';
         const char *s = c->buf;
         size_t len = strlen(s);
         dict_trim(&s, &len);

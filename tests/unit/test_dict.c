@@ -590,6 +590,33 @@ static void test_actors(void)
     dict_free(d);
 }
 
+/* Dated codes make a person, unless the entry's first line says
+ * "# organization": a group whose status changed (dyad's marker, a
+ * comment to PETRARCH). */
+static void test_organization_marker(void)
+{
+    dict *d = dict_new();
+    warns w = {0};
+    const char *text =
+        "THE_WATCHERS_  # organization: rebels, then the government\n"
+        "\t[GONREB <20210814]\n"
+        "\t[GONGOV >20210815]\n"
+        "BEREN_  # a person\n"
+        "\t[GONGOV >20210815]\n"
+        "LUTHIEN_ [GON]\n";
+    CHECK_INT(load(d, DICT_ACTORS, text, &w), 0);
+    noun_match m;
+    CHECK_INT(noun(d, "the watchers", &m), 2);
+    CHECK(!dict_actor_is_person(d, m.entry));
+    CHECK_STR(dict_actor_code(d, m.entry, 20200101), "GONREB");
+    CHECK_STR(dict_actor_code(d, m.entry, 20220101), "GONGOV");
+    CHECK_INT(noun(d, "beren", &m), 1);
+    CHECK(dict_actor_is_person(d, m.entry));
+    CHECK_INT(noun(d, "luthien", &m), 1);
+    CHECK(!dict_actor_is_person(d, m.entry));
+    dict_free(d);
+}
+
 static void test_actor_problems(void)
 {
     dict *d = dict_new();
@@ -1297,6 +1324,7 @@ int main(void)
     RUN(test_first_verb_definition_wins);
     RUN(test_actors);
     RUN(test_noun_gaps);
+    RUN(test_organization_marker);
     RUN(test_actor_problems);
     RUN(test_agents);
     RUN(test_agent_problems);
