@@ -12,12 +12,15 @@ check builtin_people_by_country grep -q '^people by country: [0-9]* countries' "
 n_cameo=$(grep -c '^[0-9]' data/cameo.txt)
 check builtin_cameo_all grep -qx "CAMEO codes given by a verb or pattern: $n_cameo of $n_cameo" "$TMP/builtin.out"
 check builtin_cameo_none grep -qx '  none: (every code has one)' "$TMP/builtin.out"
-# The built-in people (leaders.actors.txt) only grow: at least this many
-# people in at least this many countries (IGO counted as one).
+# The built-in people (leaders*.actors.txt) and agents only grow: at least
+# this many people in at least this many countries (IGO counted as one),
+# at least this many agents.
 n_people=$(sed -n 's/^  people (date-restricted roles): //p' "$TMP/builtin.out")
-check builtin_people_min test "${n_people:-0}" -ge 1300
+check builtin_people_min test "${n_people:-0}" -ge 5000
 n_people_countries=$(sed -n 's/^people by country: \([0-9]*\) countries.*/\1/p' "$TMP/builtin.out")
-check builtin_people_countries_min test "${n_people_countries:-0}" -ge 145
+check builtin_people_countries_min test "${n_people_countries:-0}" -ge 200
+n_agents=$(sed -n 's/^agents: \([0-9]*\) entries.*/\1/p' "$TMP/builtin.out")
+check builtin_agents_min test "${n_agents:-0}" -ge 650
 
 mkdir "$TMP/d"
 cat >"$TMP/d/a.actors.txt" <<'TXT'
