@@ -6,6 +6,7 @@
 #include "dict.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,11 +123,22 @@ uint32_t dict_word_find(const dict *d, const char *key)
 
 uint32_t dict_token_word(const dict *d, const token *t)
 {
+    if (t->word_dict == d->serial) return t->word;
     if (!t->key || !d->wtab_cap) return 0;
     for (size_t i = t->hash & (d->wtab_cap - 1);; i = (i + 1) & (d->wtab_cap - 1)) {
         uint32_t id = d->wtab[i];
         if (!id) return 0;
         if (d->word_hash[id] == t->hash && strcmp(d->word[id], t->key) == 0) return id;
+    }
+}
+
+void dict_stamp_tokens(const dict *d, token *toks, size_t n)
+{
+    if (!d) return;
+    for (size_t i = 0; i < n; i++) {
+        toks[i].word_dict = 0;
+        toks[i].word = dict_token_word(d, &toks[i]);
+        toks[i].word_dict = d->serial;
     }
 }
 
@@ -204,7 +216,10 @@ uint32_t dict_insert(dict *d, uint32_t root, const uint32_t *wids, size_t n)
 
 dict *dict_new(void)
 {
+    static atomic_uint next_serial = 1;
     dict *d = xcalloc(1, sizeof *d);
+    d->serial = atomic_fetch_add(&next_serial, 1);
+    if (!d->serial) d->serial = atomic_fetch_add(&next_serial, 1);   /* wrapped */
     d->mem = arena_new();
     words_reserve(d);
     d->word[0] = "";                   /* id 0 is "no word" */
@@ -532,7 +547,9 @@ size_t dict_match_elem(const dict *d, const pattern_elem *e, const token *toks,
     if (e->kind == PE_SYNSET) return match_synset(d, e->synset, toks, n, i);
     if (e->kind != PE_PHRASE || !e->n_words || n - i < e->n_words) return 0;
     for (size_t k = 0; k < e->n_words; k++)
-        if (!toks[i + k].key || strcmp(toks[i + k].key, e->words[k]) != 0) return 0;
+        if (!toks[i + k].key || (e->hashes && toks[i + k].hash != e->hashes[k]) ||
+            strcmp(toks[i + k].key, e->words[k]) != 0)
+            return 0;
     return e->n_words;
 }
 

@@ -68,6 +68,11 @@ typedef struct noun_match {
     uint8_t kind;        /* noun_kind */
 } noun_match;
 
+/* Looks up once the dictionary word of each token and keeps it in the
+ * token (word, word_dict), so that the many matches over a story do not
+ * hash its words again.  Optional: an unstamped token is looked up. */
+void dict_stamp_tokens(const dict *d, token *toks, size_t n);
+
 /* Longest actor or agent phrase starting at toks[i] (an actor wins a tie
  * with an agent).  Returns 1 and fills *out, or 0. */
 int dict_match_noun(const dict *d, const token *toks, size_t n, size_t i,
@@ -133,6 +138,7 @@ typedef struct pattern_elem {
     uint8_t kind;            /* pattern_elem_kind */
     uint16_t n_words;        /* PE_PHRASE: number of words */
     const char *const *words;/* PE_PHRASE: the words' match keys */
+    const uint32_t *hashes;  /* PE_PHRASE: their key_hash(), tested first */
     uint32_t synset;         /* PE_SYNSET: synset id */
     uint8_t joined;          /* PE_PHRASE, PE_SYNSET, PE_VERB: written with '_'
                                 right after the element before it ("*_UP",

@@ -85,6 +85,7 @@ typedef struct marker_rec {      /* agents' !NAME! = A, B, C */
 } marker_rec;
 
 struct dict {
+    uint32_t serial;             /* unique among the process's dictionaries, never 0 */
     arena *mem;
     /* interned words */
     const char **word;

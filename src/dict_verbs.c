@@ -498,10 +498,15 @@ static int flush_phrase(loadctx *c, vstate *v)
     if (v->w.n > UINT16_MAX) return pattern_fail(c, "phrase too long");
     if (!push_elem(c, v, PE_PHRASE, 0)) return 0;
     const char **words = arena_alloc(c->d->mem, v->w.n * sizeof *words);
-    for (size_t k = 0; k < v->w.n; k++) words[k] = c->d->word[v->w.v[k]];
+    uint32_t *hashes = arena_alloc(c->d->mem, v->w.n * sizeof *hashes);
+    for (size_t k = 0; k < v->w.n; k++) {
+        words[k] = c->d->word[v->w.v[k]];
+        hashes[k] = c->d->word_hash[v->w.v[k]];
+    }
     pattern_elem *e = &v->el[v->n_el - 1];
     e->n_words = (uint16_t)v->w.n;
     e->words = words;
+    e->hashes = hashes;
     e->joined = (uint8_t)v->phrase_joined;
     v->w.n = 0;
     return 1;

@@ -95,6 +95,9 @@ typedef struct token {
     /* set by the parse stage (syntax.h) when the sentence is parsed */
     int32_t head;            /* sentence-relative index of the head token, -1 for the root */
     uint8_t rel;             /* dep_rel (deprel.h) of the arc from the head */
+    /* set by dict_stamp_tokens(): the word's id in one dictionary */
+    uint32_t word;           /* dict word id, 0 for a word the dictionary lacks */
+    uint32_t word_dict;      /* that dictionary's serial, 0 when not stamped */
 } token;
 
 typedef struct sentence {

@@ -260,6 +260,7 @@ struct dyad_result *pipeline_run(arena *a, const dict *dc, syntax *sx,
         r->discard_reason = "no text after cleaning";
         return r;
     }
+    dict_stamp_tokens(dc, r->d.tokens, r->d.n_tokens);
     const char *discard = apply_discards(a, dc, &r->d);
     count_sentences(r);
     if (discard) {

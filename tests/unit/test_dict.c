@@ -617,6 +617,30 @@ static void test_organization_marker(void)
     dict_free(d);
 }
 
+/* Stamped word ids serve the dictionary that stamped them and no other;
+ * matches are the same stamped or not. */
+static void test_stamped_tokens(void)
+{
+    dict *d1 = dict_new(), *d2 = dict_new();
+    warns w = {0};
+    CHECK_INT(load(d1, DICT_ACTORS, "SERGEI_LAVROV [RUSGOV]\nXI_JINPING [CHNGOV]\n", &w), 0);
+    CHECK_INT(load(d2, DICT_ACTORS, "XI_JINPING [CHNGOV]\nSERGEI_LAVROV [RUSGOV]\n", &w), 0);
+    toks t = tk("sergei lavrov met xi jinping");
+    noun_match m;
+    dict_stamp_tokens(d1, t.t, t.n);
+    CHECK(t.t[0].word_dict != 0 && t.t[0].word != 0);
+    CHECK(t.t[2].word == 0);                        /* "met": not in d1 */
+    CHECK(dict_match_noun(d1, t.t, t.n, 0, &m) && m.n_tokens == 2);
+    CHECK(dict_match_noun(d1, t.t, t.n, 3, &m) && m.n_tokens == 2);
+    /* d2 numbers the words differently: d1's stamps must not mislead it */
+    CHECK(dict_match_noun(d2, t.t, t.n, 0, &m) && m.n_tokens == 2);
+    CHECK_STR(dict_actor_code(d2, m.entry, 20240101), "RUSGOV");
+    CHECK(dict_match_noun(d2, t.t, t.n, 3, &m) && m.n_tokens == 2);
+    CHECK_STR(dict_actor_code(d2, m.entry, 20240101), "CHNGOV");
+    dict_free(d1);
+    dict_free(d2);
+}
+
 static void test_actor_problems(void)
 {
     dict *d = dict_new();
@@ -1325,6 +1349,7 @@ int main(void)
     RUN(test_actors);
     RUN(test_noun_gaps);
     RUN(test_organization_marker);
+    RUN(test_stamped_tokens);
     RUN(test_actor_problems);
     RUN(test_agents);
     RUN(test_agent_problems);
