@@ -121,9 +121,8 @@ uint32_t dict_word_find(const dict *d, const char *key)
     return word_lookup(d, key, len, hash_bytes(key, len));
 }
 
-uint32_t dict_token_word(const dict *d, const token *t)
+uint32_t dict_token_word_lookup(const dict *d, const token *t)
 {
-    if (t->word_dict == d->serial) return t->word;
     if (!t->key || !d->wtab_cap) return 0;
     for (size_t i = t->hash & (d->wtab_cap - 1);; i = (i + 1) & (d->wtab_cap - 1)) {
         uint32_t id = d->wtab[i];
@@ -136,8 +135,7 @@ void dict_stamp_tokens(const dict *d, token *toks, size_t n)
 {
     if (!d) return;
     for (size_t i = 0; i < n; i++) {
-        toks[i].word_dict = 0;
-        toks[i].word = dict_token_word(d, &toks[i]);
+        toks[i].word = dict_token_word_lookup(d, &toks[i]);
         toks[i].word_dict = d->serial;
     }
 }

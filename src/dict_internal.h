@@ -134,7 +134,11 @@ const char *dict_intern_str(dict *d, const char *s, size_t len);
 /* Id of a NUL-terminated key, or 0 when no dictionary has that word. */
 uint32_t dict_word_find(const dict *d, const char *key);
 /* The same for a token, by its stored key hash (token.hash). */
-uint32_t dict_token_word(const dict *d, const token *t);
+uint32_t dict_token_word_lookup(const dict *d, const token *t);
+static inline uint32_t dict_token_word(const dict *d, const token *t)
+{
+    return t->word_dict == d->serial ? t->word : dict_token_word_lookup(d, t);
+}
 /* A new node with empty payload. */
 uint32_t dict_new_node(dict *d);
 /* The child of `node` by word `wid`, or 0. */
