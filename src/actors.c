@@ -79,28 +79,6 @@ static size_t name_words_at(const token *toks, size_t n, size_t i)
     return k;
 }
 
-/* Collects the phrases of one mention starting at i; returns tokens
- * covered.  A title with an unknown name after it takes the name in:
- * "German Foreign Minister Oskar Fischer" is one mention, GOV of DEU. */
-/* "US" in capitals is the United States; the dictionaries leave the word
- * out, since match keys are case-folded and "us" is a pronoun.  In an
- * all-capitals line ("US TROOPS LEAVE") it stays ambiguous.  Matches the
- * dictionary's own "United States", if it has one. */
-static int match_words_as_one(const dict *dc, const char *w1, const char *w2, noun_match *m);
-
-static int match_us_capitals(const dict *dc, const token *toks, size_t n, size_t i,
-                             noun_match *m)
-{
-    const token *t = &toks[i];
-    if (t->len != 2 || !(t->flags & TOKF_ALL_CAPS) || strcmp(t->key, "us") != 0) return 0;
-    int prose = 0;   /* a neighbouring word in lower case */
-    if (i > 0 && toks[i - 1].kind == TOK_WORD && !(toks[i - 1].flags & TOKF_ALL_CAPS)) prose = 1;
-    if (i + 1 < n && toks[i + 1].kind == TOK_WORD && !(toks[i + 1].flags & TOKF_ALL_CAPS))
-        prose = 1;
-    if (!prose) return 0;
-    return match_words_as_one(dc, "united", "states", m);
-}
-
 /* Matches the actor named by the words w1 (and w2, unless NULL) as if
  * they stood in the text, for a token that stands for them. */
 static int match_words_as_one(const dict *dc, const char *w1, const char *w2, noun_match *m)
@@ -120,6 +98,23 @@ static int match_words_as_one(const dict *dc, const char *w1, const char *w2, no
     return 1;
 }
 
+/* "US" in capitals is the United States; the dictionaries leave the word
+ * out, since match keys are case-folded and "us" is a pronoun.  In an
+ * all-capitals line ("US TROOPS LEAVE") it stays ambiguous.  Matches the
+ * dictionary's own "United States", if it has one. */
+static int match_us_capitals(const dict *dc, const token *toks, size_t n, size_t i,
+                             noun_match *m)
+{
+    const token *t = &toks[i];
+    if (t->len != 2 || !(t->flags & TOKF_ALL_CAPS) || strcmp(t->key, "us") != 0) return 0;
+    int prose = 0;   /* a neighbouring word in lower case */
+    if (i > 0 && toks[i - 1].kind == TOK_WORD && !(toks[i - 1].flags & TOKF_ALL_CAPS)) prose = 1;
+    if (i + 1 < n && toks[i + 1].kind == TOK_WORD && !(toks[i + 1].flags & TOKF_ALL_CAPS))
+        prose = 1;
+    if (!prose) return 0;
+    return match_words_as_one(dc, "united", "states", m);
+}
+
 /* "Saudi-led forces", "US-led coalition": who leads is the actor.  (Not
  * "-backed" or "-based": a backer or a base is not the one who acts.) */
 static int match_led_by(const dict *dc, const token *t, noun_match *m)
@@ -137,6 +132,9 @@ static int match_led_by(const dict *dc, const token *t, noun_match *m)
     return match_words_as_one(dc, prefix, NULL, m);
 }
 
+/* Collects the phrases of one mention starting at i; returns tokens
+ * covered.  A title with an unknown name after it takes the name in:
+ * "German Foreign Minister Oskar Fischer" is one mention, GOV of DEU. */
 static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t i,
                             part *parts, size_t *n_parts, size_t *name_words)
 {

@@ -542,13 +542,15 @@ typedef enum {
     MOOD_OBLIGATION, /* "must meet", "should resign" */
 } clause_mood;
 
+/* "can", and "ca" of "can't". */
+static int is_can(const token *t) { return key_is(t, "can") || key_is(t, "ca"); }
+
 /* What a modal auxiliary says of its verb. */
 static clause_mood mood_of_modal(const token *t)
 {
     if (key_is(t, "must") || key_is(t, "should") || key_is(t, "ought"))
         return MOOD_OBLIGATION;
-    if (key_is(t, "could") || key_is(t, "may") || key_is(t, "might") || key_is(t, "can") ||
-        key_is(t, "ca"))
+    if (key_is(t, "could") || key_is(t, "may") || key_is(t, "might") || is_can(t))
         return MOOD_WISH;
     return MOOD_INTENT;
 }
@@ -603,12 +605,20 @@ static clause_mood combine_mood(const sent_ctx *c, int negated, int modal, int p
     if (m != MOOD_PLAIN && perfect) return MOOD_NOT_DONE;   /* "would have met" */
     if (negated) {
         /* "will not", "won't", "cannot" refuse; "could not", "may not" do not */
-        int refuses = m == MOOD_INTENT || (modal >= 0 && (key_is(&c->toks[modal], "can") ||
-                                                           key_is(&c->toks[modal], "ca")));
+        int refuses = m == MOOD_INTENT || (modal >= 0 && is_can(&c->toks[modal]));
         return refuses ? MOOD_REFUSAL : MOOD_NOT_DONE;
     }
     if (complement != MOOD_PLAIN) return complement;
     return m;
+}
+
+/* The mood of parsed verb v's clause (its modal through *modal, -1 for
+ * none). */
+static clause_mood tree_clause_mood(const sent_ctx *c, int v, int *modal)
+{
+    *modal = tree_modal(&c->t, v);
+    return combine_mood(c, tree_is_negated(&c->t, v), *modal,
+                        *modal >= 0 && tree_is_perfect(&c->t, v), complement_mood(c, v));
 }
 
 /* Recodes an act by the mood of its clause; returns 0 when it is no
@@ -1355,10 +1365,8 @@ static size_t code_noun_event(sent_ctx *c, size_t s, size_t i, const verb_match 
     if (light >= 0) {
         /* the carrying verb's mood is the act's: "will hold talks" */
         if (tree_is_hypothetical(&c->t, light)) return 0;
-        int modal = tree_modal(&c->t, light);
-        clause_mood how = combine_mood(c, tree_is_negated(&c->t, light), modal,
-                                       modal >= 0 && tree_is_perfect(&c->t, light),
-                                       complement_mood(c, light));
+        int modal;
+        clause_mood how = tree_clause_mood(c, light, &modal);
         if (how == MOOD_OBLIGATION || !apply_mood(how, ve.code)) return 0;
     }
     int target = noun_event_target(c, h, source);
@@ -1525,12 +1533,10 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
     if (tree_is_hypothetical(&c->t, v)) return 0;
     clause_mood how = MOOD_PLAIN;
     if (!pattern_has_mood(c, &hit, i)) {
-        int negated = tree_is_negated(&c->t, v);
-        if (!c->modal_intent && negated) return 0;
+        if (!c->modal_intent && tree_is_negated(&c->t, v)) return 0;
         if (c->modal_intent) {
-            int modal = tree_modal(&c->t, v);
-            how = combine_mood(c, negated, modal, modal >= 0 && tree_is_perfect(&c->t, v),
-                               complement_mood(c, v));
+            int modal;
+            how = tree_clause_mood(c, v, &modal);
             if (how == MOOD_OBLIGATION && !modal_binds(c, v, modal)) return 0;
             if (!apply_mood(how, ve.code)) return 0;
             if (how == MOOD_REFUSAL || how == MOOD_OBLIGATION) ve.back[0] = '\0';

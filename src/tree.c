@@ -192,13 +192,6 @@ static int has_negation(const tree *t, int v)
     return 0;
 }
 
-static int has_modal_aux(const tree *t, int v)
-{
-    for (int c = t->first_child[v]; c >= 0; c = t->next_sibling[c])
-        if (rel_of(t, c) == DEP_AUX && tag_is_modal(&t->toks[c])) return 1;
-    return 0;
-}
-
 static int has_condition_mark(const tree *t, int v)
 {
     for (int c = t->first_child[v]; c >= 0; c = t->next_sibling[c])
@@ -210,7 +203,7 @@ static int has_condition_mark(const tree *t, int v)
 
 int tree_is_hypothetical(const tree *t, int v) { return up_xcomp_chain(t, v, has_condition_mark); }
 int tree_is_negated(const tree *t, int v) { return up_xcomp_chain(t, v, has_negation); }
-int tree_has_modal(const tree *t, int v) { return up_xcomp_chain(t, v, has_modal_aux); }
+int tree_has_modal(const tree *t, int v) { return tree_modal(t, v) >= 0; }
 
 int tree_modal(const tree *t, int v)
 {
