@@ -104,8 +104,13 @@ DYAD_EXPORT void dyad_coder_free(dyad_coder *c);
  *                     has at most this many words is an actor whose code is
  *                     its words in capitals, in double quotes ("THE MINISTRY
  *                     OF MAGIC"); 0 = off (the default)
- *   comma_*           read but not used yet (PETRARCH: lengths of
- *                     comma-delimited clauses left out of the parse) */
+ *   comma_min/max, comma_bmin/bmax, comma_emin/emax
+ *                     PETRARCH's comma-delimited clauses: an internal,
+ *                     initial (b) or terminal (e) clause set off by a comma
+ *                     whose length in words is within the range is left
+ *                     out of the sentence before it is coded; a maximum of
+ *                     0 turns that kind off.  PETRARCH's 2-8, 0-0, 2-8 with
+ *                     its dictionaries; all off with the built-in ones */
 typedef struct dyad_coder_options {
     int require_dyad;
     int unknown_agents;

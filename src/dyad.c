@@ -220,6 +220,7 @@ static void options_defaults(dyad_coder_options *o, int petrarch)
     o->require_dyad = petrarch;
     o->unknown_agents = petrarch;
     o->modal_intent = !petrarch;
+    if (!petrarch) return;     /* dyad's own coding leaves no clause out */
     o->comma_min = 2;
     o->comma_max = 8;
     o->comma_emin = 2;

@@ -7,6 +7,7 @@
 
 #include "clean.h"
 #include "code.h"
+#include "commas.h"
 #include "quotes.h"
 #include "resolve.h"
 #include "split.h"
@@ -134,6 +135,34 @@ static void parse_sentence(arena *a, syntax *sx, doc *d, size_t s, const mention
 static void keep_dyads(event_list *ev);
 static const char *apply_discards(arena *a, const dict *dc, doc *d);
 
+static int has_comma(const doc *d, size_t s)
+{
+    const sentence *se = &d->sents[s];
+    for (size_t i = 0; i < se->n_tokens; i++) {
+        const token *t = &d->tokens[se->first_token + i];
+        if (t->len == 1 && d->clean[t->start] == ',') return 1;
+    }
+    return 0;
+}
+
+/* The comma_* options (commas.h): with the parser the sentence is parsed
+ * whole first, so that a comma inside a noun phrase is known; when a
+ * clause is left out, the sentence's mentions are forgotten (their tokens
+ * moved) and the sentence is tagged again: returns 1 then, else 0. */
+static int leave_out_commas(arena *a, syntax *sx, const dyad_coder_options *opt, doc *d,
+                            size_t s, mention_list *ml, size_t first)
+{
+    comma_limits lim = {opt->comma_min, opt->comma_max, opt->comma_bmin,
+                        opt->comma_bmax, opt->comma_emin, opt->comma_emax};
+    if (!commas_active(&lim) || !has_comma(d, s)) return 0;
+    if (sx) parse_sentence(a, sx, d, s, ml, first);
+    if (commas_leave_out(d, s, &lim) == 0) return 0;
+    d->sents[s].parsed = 0;
+    ml->n = first;
+    tag_sentence(d, s);
+    return 1;
+}
+
 static void code_story(arena *a, const dict *dc, syntax *sx, const dyad_coder_options *opt,
                        doc *d, mention_list *ml, event_list *ev)
 {
@@ -142,6 +171,8 @@ static void code_story(arena *a, const dict *dc, syntax *sx, const dyad_coder_op
         if (d->sents[s].status != SENT_KEPT) continue;
         tag_sentence(d, s);
         size_t first = actors_find(a, dc, d, s, date, opt->unknown_agents, ml);
+        if (leave_out_commas(a, sx, opt, d, s, ml, first))
+            first = actors_find(a, dc, d, s, date, opt->unknown_agents, ml);
         int new_actors = opt->new_actor_length > 0;
         if (sx && code_sentence_is_candidate(dc, d, s, ml, first, !new_actors)) {
             parse_sentence(a, sx, d, s, ml, first);

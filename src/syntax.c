@@ -36,6 +36,8 @@ struct syntax {
     char *text;                /* NUL-separated forms of the sentence being parsed */
     size_t text_cap;
     uint8_t *label_rel;        /* parser label id -> dep_rel */
+    uint8_t *shown_as_and;     /* a comma the parser saw as "and" (parser_forms) */
+    int punct_label;           /* the parser's label id of "punct", or -1 */
 };
 
 const char *syntax_model_dir(const char *dir)
@@ -70,8 +72,12 @@ syntax *syntax_load(const char *model_dir, char *err, size_t errlen)
     sx->work = parser_work_new();
     size_t nl = parser_n_labels(sx->parser);
     sx->label_rel = xcalloc(nl ? nl : 1, 1);
-    for (size_t k = 0; k < nl; k++)
-        sx->label_rel[k] = (uint8_t)deprel_from_name(parser_label_name(sx->parser, (int)k));
+    sx->punct_label = -1;
+    for (size_t k = 0; k < nl; k++) {
+        const char *name = parser_label_name(sx->parser, (int)k);
+        sx->label_rel[k] = (uint8_t)deprel_from_name(name);
+        if (strcmp(name, "punct") == 0) sx->punct_label = (int)k;
+    }
     return sx;
 }
 
@@ -93,6 +99,7 @@ void syntax_free(syntax *sx)
     free(sx->text);
     free(sx->word_tok);
     free(sx->label_rel);
+    free(sx->shown_as_and);
     free(sx);
 }
 
@@ -108,6 +115,7 @@ static void reserve(syntax *sx, size_t n)
     sx->heads = xrealloc(sx->heads, sx->cap * sizeof *sx->heads);
     sx->labels = xrealloc(sx->labels, sx->cap * sizeof *sx->labels);
     sx->word_tok = xrealloc(sx->word_tok, sx->cap * sizeof *sx->word_tok);
+    sx->shown_as_and = xrealloc(sx->shown_as_and, sx->cap);
 }
 
 /* Does the form hold a hyphen between letters ("Saudi-led")? */
@@ -200,6 +208,39 @@ static void parser_forms(syntax *sx, size_t n)
     }
 }
 
+/* "restore complete, full diplomatic ties": right after a verb, with no
+ * determiner, the parser takes the first of two adjectives split by a
+ * comma for the verb's complement.  A comma between two adjectives
+ * (JJ) there, the second followed by more adjectives and a noun, is shown to
+ * the parser as "and", the coordination it stands for; its label is
+ * punct again after the parse. */
+static void parser_forms_coordinate_adjectives(syntax *sx, size_t n)
+{
+    for (size_t i = 1; i + 2 < n; i++) {
+        if (strcmp(sx->forms[i], ",") != 0 || !xpos_is(sx, i - 1, "JJ") ||
+            !xpos_is(sx, i + 1, "JJ") || i < 2 || sx->upos[i - 2] != POS_VERB)
+            continue;
+        size_t k = i + 1;
+        while (k < n && sx->upos[k] == POS_ADJ) k++;
+        if (k == n || (sx->upos[k] != POS_NOUN && sx->upos[k] != POS_PROPN)) continue;
+        sx->parse_forms[i] = "and";
+        sx->upos[i] = POS_CCONJ;
+        sx->xpos_names[i] = "CC";
+        sx->shown_as_and[i] = 1;
+    }
+}
+
+/* Puts back what parser_forms changed for the parser alone. */
+static void restore_commas(syntax *sx, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!sx->shown_as_and[i]) continue;
+        sx->upos[i] = POS_PUNCT;
+        sx->xpos_names[i] = ",";
+        if (sx->punct_label >= 0) sx->labels[i] = sx->punct_label;
+    }
+}
+
 /* Tags and parses the n words of sx->forms into sx->upos, xpos,
  * xpos_names, heads and labels; 0 or -1 (out of memory). */
 static int tag_and_parse(syntax *sx, size_t n)
@@ -208,9 +249,14 @@ static int tag_and_parse(syntax *sx, size_t n)
     for (size_t i = 0; i < n; i++) sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
     retag_compound_modifiers(sx, n);
     retag_opening_past(sx, n);
+    memset(sx->shown_as_and, 0, n);
     parser_forms(sx, n);
-    return parser_parse(sx->parser, sx->work, n, sx->parse_forms, sx->upos, sx->xpos_names, sx->heads,
-                        sx->labels);
+    parser_forms_coordinate_adjectives(sx, n);
+    if (parser_parse(sx->parser, sx->work, n, sx->parse_forms, sx->upos, sx->xpos_names, sx->heads,
+                     sx->labels) != 0)
+        return -1;
+    restore_commas(sx, n);
+    return 0;
 }
 
 int syntax_analyze(syntax *sx, arena *a, ud_word *words, size_t n)

@@ -377,7 +377,8 @@ static int analyze(syntax *sx, arena *a, const char *const *forms, ud_word *w, s
 /* Newswire the web-text treebank rarely shows: a hyphenated modifier
  * ("Saudi-led", split in the treebank) is an adjective, a sentence's
  * opening "X attacked Y, officials said" is a past tense, not a reduced
- * relative, and "said Tuesday that" dates the saying. */
+ * relative, "said Tuesday that" dates the saying, and "restored complete,
+ * full ties" coordinates two adjectives. */
 static void test_newswire_retagging(void)
 {
     char err[512] = "";
@@ -416,6 +417,18 @@ static void test_newswire_retagging(void)
     if (analyze(sx, a, s5, w, 9)) {
         CHECK_STR(w[4].xpos, "VBD");
         CHECK_INT(w[1].head, 5);               /* helicopters <- shelled */
+    }
+    /* two adjectives split by a comma after a verb modify the noun, and
+     * the comma stays punctuation */
+    static const char *const s6[] = {"Arnor", "restored", "complete", ",", "full",
+                                      "diplomatic", "ties", "with", "Gondor", "."};
+    if (analyze(sx, a, s6, w, 10)) {
+        CHECK_INT(w[2].head, 7);               /* complete <- ties */
+        CHECK_INT(w[6].head, 2);               /* ties <- restored */
+        CHECK_STR(w[6].deprel, "obj");
+        CHECK_INT(w[3].upos, POS_PUNCT);
+        CHECK_STR(w[3].xpos, ",");
+        CHECK_STR(w[3].deprel, "punct");
     }
     /* a reduced relative keeps its participle */
     static const char *const s3[] = {"Weapons", "seized", "last", "year", "were",

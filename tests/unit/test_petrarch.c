@@ -208,6 +208,9 @@ static void test_options(void)
     CHECK_INT(o.require_dyad, 0);
     CHECK_INT(o.unknown_agents, 0);
     CHECK_INT(o.modal_intent, 1);
+    CHECK_INT(o.comma_max, 0);               /* no clause is left out */
+    CHECK_INT(o.comma_bmax, 0);
+    CHECK_INT(o.comma_emax, 0);
     dyad_coder_free(b);
 }
 
@@ -222,12 +225,16 @@ static void test_unknown_agents_and_require_dyad(void)
     EXPECT("Gondor attacked yesterday.", "");
     set("require_dyad", "false");
     EXPECT("Gondor attacked yesterday.", "GON>-:190");
+    /* PETRARCH's comma_emax 8 leaves the 2-word terminal clause out. */
+    EXPECT("Arnor criticized Gondor, officials said.", "ARN>GON:111");
+    set("comma_emax", "0");
     /* A reported clause before "said" is what was said, not its target. */
     EXPECT("Arnor criticized Gondor, officials said.", "ARN>GON:111 ---GOV>-:023");
     /* A name the parser split from its title still takes the title's agent. */
     EXPECT("Fornost and Gondor welcome a resumption of ties with Osgiliath after a 12-year "
            "rift, the primary official news agency WFNA said on Thursday.",
            "---GOV>-:023");
+    set("comma_emax", "8");
     set("require_dyad", "true");
     EXPECT("Arnor criticized Gondor, officials said.", "ARN>GON:111");
     /* With require_dyad, the place of a verb with no other target is its target. */
