@@ -180,6 +180,31 @@ static void retag_opening_past(syntax *sx, size_t n)
     sx->xpos_names[i] = "VBD";
 }
 
+/* "The government condemned the attack and promised aid to the
+ * villages": after "and" or "but", a participle (VBN) before a noun phrase
+ * is read as a modifier ("promised aid") when the sentence already has its
+ * past-tense verb.  A second predicate is likelier: the participle is a
+ * past tense too when a VBD comes before the conjunction and the word
+ * before the conjunction is no adjective or participle ("new and improved
+ * products"). */
+static void retag_coordinated_past(syntax *sx, size_t n)
+{
+    int past_before = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (xpos_is(sx, i, "VBD")) past_before = 1;
+        if (!past_before || i < 2 || sx->upos[i - 1] != POS_CCONJ || !xpos_is(sx, i, "VBN"))
+            continue;
+        if (strcmp(sx->forms[i - 1], "and") != 0 && strcmp(sx->forms[i - 1], "but") != 0)
+            continue;
+        uint8_t before = sx->upos[i - 2];
+        if (before == POS_ADJ || xpos_is(sx, i - 2, "VBN") || before == POS_ADV) continue;
+        uint8_t next = sx->upos[i + 1];
+        if (next == POS_DET || next == POS_NOUN || next == POS_PROPN || next == POS_NUM ||
+            (next == POS_ADJ && i + 2 < n && sx->upos[i + 2] != POS_PUNCT))
+            sx->xpos_names[i] = "VBD";
+    }
+}
+
 static int is_weekday(const char *w)
 {
     static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
@@ -249,6 +274,7 @@ static int tag_and_parse(syntax *sx, size_t n)
     for (size_t i = 0; i < n; i++) sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
     retag_compound_modifiers(sx, n);
     retag_opening_past(sx, n);
+    retag_coordinated_past(sx, n);
     memset(sx->shown_as_and, 0, n);
     parser_forms(sx, n);
     parser_forms_coordinate_adjectives(sx, n);

@@ -377,8 +377,9 @@ static int analyze(syntax *sx, arena *a, const char *const *forms, ud_word *w, s
 /* Newswire the web-text treebank rarely shows: a hyphenated modifier
  * ("Saudi-led", split in the treebank) is an adjective, a sentence's
  * opening "X attacked Y, officials said" is a past tense, not a reduced
- * relative, "said Tuesday that" dates the saying, and "restored complete,
- * full ties" coordinates two adjectives. */
+ * relative, "said Tuesday that" dates the saying, "restored complete,
+ * full ties" coordinates two adjectives, and "condemned the attack and
+ * promised aid" two predicates. */
 static void test_newswire_retagging(void)
 {
     char err[512] = "";
@@ -430,6 +431,19 @@ static void test_newswire_retagging(void)
         CHECK_STR(w[3].xpos, ",");
         CHECK_STR(w[3].deprel, "punct");
     }
+    /* a second predicate after "and" is a past tense, not a modifier */
+    static const char *const s7[] = {"The", "government", "condemned", "the", "attack",
+                                      "and", "promised", "aid", "to", "the", "villages", "."};
+    if (analyze(sx, a, s7, w, 12)) {
+        CHECK_STR(w[6].xpos, "VBD");
+        CHECK_INT(w[6].head, 3);               /* promised <- condemned */
+        CHECK_STR(w[6].deprel, "conj");
+        CHECK_INT(w[7].head, 7);               /* aid <- promised */
+    }
+    /* coordinated modifiers stay modifiers */
+    static const char *const s8[] = {"They", "sold", "new", "and", "improved", "products",
+                                      "."};
+    if (analyze(sx, a, s8, w, 7)) CHECK(strcmp(w[4].xpos, "VBD") != 0);
     /* a reduced relative keeps its participle */
     static const char *const s3[] = {"Weapons", "seized", "last", "year", "were",
                                       "returned", "."};
