@@ -158,10 +158,20 @@ static size_t collect_parts(const dict *dc, const token *toks, size_t n, size_t 
     return j + *name_words - i;
 }
 
-/* Appends an agent code to a country code, honouring prefix agents. */
+/* Whether the code already holds the agent at a 3-letter boundary
+ * (GMWGOV holds GOV, not WGO). */
+static int holds_agent(const char *code, const char *agent)
+{
+    size_t nc = strlen(code), na = strlen(agent);
+    for (size_t k = 0; k + na <= nc; k += 3)
+        if (memcmp(code + k, agent, na) == 0) return 1;
+    return 0;
+}
+
+/* Appends an agent code to an actor code, honouring prefix agents. */
 static void add_agent(char *code, const char *agent, int is_prefix)
 {
-    if (strlen(code) + strlen(agent) >= MAX_CODE || strstr(code, agent)) return;
+    if (strlen(code) + strlen(agent) >= MAX_CODE || holds_agent(code, agent)) return;
     size_t na = strlen(agent), nc = strlen(code);
     if (is_prefix) {
         memmove(code + na, code, nc + 1);
@@ -172,7 +182,7 @@ static void add_agent(char *code, const char *agent, int is_prefix)
 }
 
 /* The code of a mention's parts: the rightmost actor with a code on the
- * date; a bare country code takes the agents of the phrase. */
+ * date, with the agents of the phrase (add_agent). */
 static const char *parts_code(arena *a, const dict *dc, const part *parts, size_t n_parts,
                               int yyyymmdd, int unknown_agents, int *head,
                               uint8_t *head_agent_len)
@@ -189,16 +199,14 @@ static const char *parts_code(arena *a, const dict *dc, const part *parts, size_
     if (!actor_code && !unknown_agents) return NULL;
     char code[MAX_CODE];
     snprintf(code, sizeof code, "%s", actor_code ? actor_code : "---");
-    if (strlen(code) == 3) {
-        for (size_t k = 0; k < n_parts; k++) {
-            if (parts[k].m.kind != NOUN_AGENT) continue;
-            int is_prefix = 0;
-            const char *agent = dict_agent_code(dc, parts[k].m.entry, &is_prefix);
-            if (!agent || !*agent) continue;
-            size_t before = strlen(code);
-            add_agent(code, agent, is_prefix);
-            if (!is_prefix && strlen(code) > before) *head_agent_len = (uint8_t)(strlen(code) - before);
-        }
+    for (size_t k = 0; k < n_parts; k++) {
+        if (parts[k].m.kind != NOUN_AGENT) continue;
+        int is_prefix = 0;
+        const char *agent = dict_agent_code(dc, parts[k].m.entry, &is_prefix);
+        if (!agent || !*agent) continue;
+        size_t before = strlen(code);
+        add_agent(code, agent, is_prefix);
+        if (!is_prefix && strlen(code) > before) *head_agent_len = (uint8_t)(strlen(code) - before);
     }
     if (!actor_code && strcmp(code, "---") == 0) return NULL;   /* no agent with a code */
     return arena_strdup(a, code);
@@ -411,13 +419,13 @@ static int is_place_link(const token *t)
 }
 
 /* The code of country code `country` with the agents of an agent-only
- * mention ("GON" + "GOV" = GONGOV); a code that already has a role keeps
- * it ("officials in Beijing" is CHNGOV). */
+ * mention ("GON" + "GOV" = GONGOV; "officials in Beijing" is CHNGOV, which
+ * holds GOV already). */
 static const char *country_agent_code(arena *a, const char *country, const mention *agent)
 {
     char code[MAX_CODE];
     snprintf(code, sizeof code, "%s", country);
-    if (strlen(code) == 3) add_agent(code, agent->agents, agent->agents_prefix);
+    add_agent(code, agent->agents, agent->agents_prefix);
     return arena_strdup(a, code);
 }
 
