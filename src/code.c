@@ -1551,9 +1551,16 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
         if (source < 0) source = nominal_mention(c, tree_reporter(&c->t, v), 0);
         if (source < 0) return 0;
     } else if (tree_is_passive(&c->t, v) && !is_stative_participle(c, v)) {
-        target = source;
-        source = passive_source(c, v);
-        if (source < 0) return 0;
+        int agent = passive_source(c, v);
+        /* PETRARCH's conventions (modal_intent off) read a passive that
+         * names no actor as an active verb: its unit tests code "The
+         * Philippines was criticized over its dispute with Eriador" as
+         * PHL>ERI. */
+        if (agent >= 0 || c->modal_intent) {
+            target = source;
+            source = agent;
+            if (source < 0) return 0;
+        }
     }
     return emit_all(c, &ve, source, target, tree_has_object(&c->t, v), out);
 }

@@ -304,15 +304,22 @@ static void test_pattern_roles(void)
 
 /* A passive verb with no "by" phrase: the actor is where the act came
  * from ("from"); with PETRARCH's conventions (require_dyad) also the
- * place it happened ("in"). */
+ * place it happened ("in").  A passive that names no actor at all is
+ * read as active with PETRARCH's conventions (modal_intent off), as its
+ * unit tests ask; dyad's own reading makes the subject the target of an
+ * unknown actor, which is no event. */
 static void test_passive_source(void)
 {
     EXPECT("Rohanese students were deported from Gondor.", "GON>ROHEDU:174");
     EXPECT("Rohanese students were deported by Gondor in Arnor.", "GON>ROHEDU:174");
     EXPECT("Rohanese students were deported in Arnor.", "ARN>ROHEDU:174");
     set("require_dyad", "false");
-    EXPECT("Rohanese students were deported in Arnor.", "");
+    EXPECT("Rohanese students were deported in Arnor.", "ROHEDU>-:174");
     set("require_dyad", "true");
+    EXPECT("Arnor was criticized over its dispute with Gondor.", "ARN>GON:111");
+    set("modal_intent", "true");
+    EXPECT("Arnor was criticized over its dispute with Gondor.", "");
+    set("modal_intent", "false");
 }
 
 /* The agents of a compound share the country named once: before the
