@@ -1603,6 +1603,62 @@ static void ctx_init(sent_ctx *c, arena *a, const dict *dc, const doc *d, size_t
     c->modal_intent = !opt || opt->modal_intent;
 }
 
+/* Did verb h, or a verb it governs through xcomp ("is about to restore"),
+ * code an event? */
+static int clause_coded(const sent_ctx *c, const uint8_t *coded, int h, int depth)
+{
+    if (coded[h]) return 1;
+    if (depth > 8) return 0;
+    for (size_t k = 0; k < c->n; k++)
+        if (c->toks[k].head == h && c->toks[k].rel == DEP_XCOMP &&
+            clause_coded(c, coded, (int)k, depth + 1))
+            return 1;
+    return 0;
+}
+
+/* Does a conjunction open verb v's clause ("after", "when", "because",
+ * "while"): is it a subordinate clause rather than a clause the parser
+ * hung on the verb ("Arnor criticized Gondor, officials said")?  A word
+ * of the clause before its verb tells, whatever the tagger made of it
+ * ("five years after crowds burned": "after" is often a preposition). */
+static int has_subordinator(const sent_ctx *c, int v)
+{
+    static const char *const words[] = {"after", "before", "when", "while", "since",
+                                        "until", "because", "as", "once", "whereas", NULL};
+    int first, end;
+    tree_subtree_span(&c->t, c->a, v, &first, &end);
+    for (int k = first < 0 ? 0 : first; k < v; k++)
+        for (const char *const *w = words; *w; w++)
+            if (key_is(&c->toks[k], *w)) return 1;
+    return 0;
+}
+
+/* PETRARCH's conventions (modal_intent off): its unit tests code no event
+ * in an adverbial clause of a verb that codes one ("Arnor restored ties
+ * with Gondor after Calenardhon crowds burned down its embassy" is only
+ * the restoring; "celebrated Iftar ... after leaving Eriador" only the
+ * celebration).  Drops the events from out->items[first..] whose verb
+ * heads such a clause, opened by a conjunction; returns how many. */
+static size_t drop_adverbial_events(const sent_ctx *c, const uint8_t *coded, size_t first,
+                                    event_list *out)
+{
+    size_t kept = first;
+    for (size_t k = first; k < out->n; k++) {
+        const event *e = &out->items[k];
+        int drop = 0;
+        for (uint32_t t = e->verb_first; t < e->verb_first + e->verb_n && !drop; t++) {
+            size_t v = t - c->base;
+            int h = c->toks[v].head;
+            drop = c->toks[v].rel == DEP_ADVCL && h >= 0 && has_subordinator(c, (int)v) &&
+                   clause_coded(c, coded, h, 0);
+        }
+        if (!drop) out->items[kept++] = *e;
+    }
+    size_t dropped = out->n - kept;
+    out->n = kept;
+    return dropped;
+}
+
 size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
                      const mention_list *mentions, size_t m_first,
                      const dyad_coder_options *opt, event_list *out)
@@ -1610,7 +1666,7 @@ size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
     sent_ctx c;
     ctx_init(&c, a, dc, d, s, mentions, m_first, opt);
     if (c.n == 0 || is_question(&c)) return 0;
-    size_t added = 0;
+    size_t added = 0, first_event = out->n;
     uint8_t *coded = arena_calloc(a, c.n + 1, 1);   /* tokens of verbs that coded events */
     for (size_t i = 0; i < c.n;) {
         verb_match vm;
@@ -1627,6 +1683,7 @@ size_t code_sentence(arena *a, const dict *dc, const doc *d, size_t s,
         i += vm.n_tokens;
     }
     if (c.parsed && c.modal_intent) added += code_unlisted_obligations(&c, s, coded, out);
+    if (c.parsed && !c.modal_intent) added -= drop_adverbial_events(&c, coded, first_event, out);
     return added;
 }
 

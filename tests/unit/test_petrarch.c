@@ -322,6 +322,28 @@ static void test_passive_source(void)
     set("modal_intent", "false");
 }
 
+/* PETRARCH's conventions: no event in an adverbial clause of a verb that
+ * codes one; dyad's own reading codes both. */
+static void test_adverbial_clauses(void)
+{
+    EXPECT("Arnor restored ties with Gondor when Rohan criticized Osgiliath.",
+           "ARN>GON:064");
+    EXPECT("Arnor is about to restore ties with Gondor when Rohan criticized Osgiliath.",
+           "ARN>GON:064");
+    EXPECT("Arnor improved ties with Gondor when Rohan criticized Osgiliath.",
+           "ROH>OSG:111");
+    /* a clause the parser hangs on "said" without a conjunction stays */
+    set("comma_emax", "0");
+    set("require_dyad", "false");
+    EXPECT("Arnor criticized Gondor, officials said.", "ARN>GON:111 ---GOV>-:023");
+    set("require_dyad", "true");
+    set("comma_emax", "8");
+    set("modal_intent", "true");
+    EXPECT("Arnor restored ties with Gondor when Rohan criticized Osgiliath.",
+           "ARN>GON:064 ROH>OSG:111");
+    set("modal_intent", "false");
+}
+
 /* The agents of a compound share the country named once: before the
  * first member ("Rohanese media and government"), or tied to the last
  * one ("lawmakers and officials in Arnor and Gondor"). */
@@ -512,6 +534,7 @@ int main(void)
         RUN(test_config_elements);
         RUN(test_pattern_roles);
         RUN(test_passive_source);
+        RUN(test_adverbial_clauses);
         RUN(test_compound_agents_share_country);
         RUN(test_new_actors);
         RUN(test_compound_lists);
