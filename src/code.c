@@ -1619,17 +1619,20 @@ static int clause_coded(const sent_ctx *c, const uint8_t *coded, int h, int dept
 /* Does a conjunction open verb v's clause ("after", "when", "because",
  * "while"): is it a subordinate clause rather than a clause the parser
  * hung on the verb ("Arnor criticized Gondor, officials said")?  A word
- * of the clause before its verb tells, whatever the tagger made of it
- * ("five years after crowds burned": "after" is often a preposition). */
+ * before the verb that hangs on it tells, or one the parser made the
+ * preposition of the verb's subject ("five years after crowds burned":
+ * "after" is often read as the preposition of "crowds"). */
 static int has_subordinator(const sent_ctx *c, int v)
 {
     static const char *const words[] = {"after", "before", "when", "while", "since",
                                         "until", "because", "as", "once", "whereas", NULL};
-    int first, end;
-    tree_subtree_span(&c->t, c->a, v, &first, &end);
-    for (int k = first < 0 ? 0 : first; k < v; k++)
+    for (int k = 0; k < v; k++) {
+        int h = c->toks[k].head;
+        int own = h == v || (c->toks[k].rel == DEP_CASE && h >= 0 && c->toks[h].head == v);
+        if (!own) continue;
         for (const char *const *w = words; *w; w++)
             if (key_is(&c->toks[k], *w)) return 1;
+    }
     return 0;
 }
 
@@ -1649,8 +1652,11 @@ static size_t drop_adverbial_events(const sent_ctx *c, const uint8_t *coded, siz
         for (uint32_t t = e->verb_first; t < e->verb_first + e->verb_n && !drop; t++) {
             size_t v = t - c->base;
             int h = c->toks[v].head;
-            drop = c->toks[v].rel == DEP_ADVCL && h >= 0 && has_subordinator(c, (int)v) &&
-                   clause_coded(c, coded, h, 0);
+            /* a clause opened by "after" that the parser hung as a
+             * parataxis or a complement is a misread adverbial clause */
+            uint8_t rel = c->toks[v].rel;
+            drop = (rel == DEP_ADVCL || rel == DEP_PARATAXIS || rel == DEP_CCOMP) && h >= 0 &&
+                   has_subordinator(c, (int)v) && clause_coded(c, coded, h, 0);
         }
         if (!drop) out->items[kept++] = *e;
     }
