@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "deprel.h"
@@ -38,6 +39,7 @@ struct syntax {
     uint8_t *label_rel;        /* parser label id -> dep_rel */
     uint8_t *shown_as_and;     /* a comma the parser saw as "and" (parser_forms) */
     int punct_label;           /* the parser's label id of "punct", or -1 */
+    int advcl_label;           /* and of "advcl" */
 };
 
 const char *syntax_model_dir(const char *dir)
@@ -72,11 +74,12 @@ syntax *syntax_load(const char *model_dir, char *err, size_t errlen)
     sx->work = parser_work_new();
     size_t nl = parser_n_labels(sx->parser);
     sx->label_rel = xcalloc(nl ? nl : 1, 1);
-    sx->punct_label = -1;
+    sx->punct_label = sx->advcl_label = -1;
     for (size_t k = 0; k < nl; k++) {
         const char *name = parser_label_name(sx->parser, (int)k);
         sx->label_rel[k] = (uint8_t)deprel_from_name(name);
         if (strcmp(name, "punct") == 0) sx->punct_label = (int)k;
+        if (strcmp(name, "advcl") == 0) sx->advcl_label = (int)k;
     }
     return sx;
 }
@@ -266,6 +269,78 @@ static void restore_commas(syntax *sx, size_t n)
     }
 }
 
+static int opens_subordinate_clause(const char *form)
+{
+    static const char *const words[] = {"after", "before", "when", "while", "although",
+                                        "though", "since", "because", "once", "until",
+                                        "whereas", "unless", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strcasecmp(form, *w) == 0) return 1;
+    return 0;
+}
+
+static int has_verb(const syntax *sx, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (sx->upos[i] == POS_VERB) return 1;
+    return 0;
+}
+
+/* "After Russia attacked Ukraine, Germany sent weapons": the greedy
+ * parser, trained on web text, often runs the opening clause's object
+ * into the main clause ("Ukraine" the subject of "sent", "Germany" its
+ * apposition).  A sentence that opens with a subordinating conjunction
+ * and has a verb on both sides of its first comma is parsed as two: the
+ * opening clause, then the main clause, whose root the opening clause's
+ * root hangs on (advcl); the comma hangs on the opening clause's root
+ * (punct), as the treebank has it.  Returns the comma's
+ * index, or 0 when the sentence is parsed whole. */
+static size_t opening_clause_end(const syntax *sx, size_t n)
+{
+    if (n < 5 || !opens_subordinate_clause(sx->forms[0]) ||
+        (sx->upos[0] != POS_SCONJ && sx->upos[0] != POS_ADV))
+        return 0;
+    for (size_t k = 2; k + 2 < n; k++)
+        if (strcmp(sx->forms[k], ",") == 0)
+            return has_verb(sx, 1, k) && has_verb(sx, k + 1, n) ? k : 0;
+    return 0;
+}
+
+static int root_of(const int *heads, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (heads[i] == 0) return (int)i;
+    return 0;
+}
+
+/* Parses words [from, from + n) on their own into heads and labels at
+ * the same positions, heads numbered over the whole sentence. */
+static int parse_part(syntax *sx, size_t from, size_t n)
+{
+    if (parser_parse(sx->parser, sx->work, n, sx->parse_forms + from, sx->upos + from,
+                     sx->xpos_names + from, sx->heads + from, sx->labels + from) != 0)
+        return -1;
+    for (size_t i = from; i < from + n; i++)
+        if (sx->heads[i]) sx->heads[i] += (int)from;
+    return 0;
+}
+
+static int parse_words(syntax *sx, size_t n)
+{
+    size_t comma = sx->advcl_label >= 0 && sx->punct_label >= 0 ? opening_clause_end(sx, n) : 0;
+    if (!comma)
+        return parser_parse(sx->parser, sx->work, n, sx->parse_forms, sx->upos, sx->xpos_names,
+                            sx->heads, sx->labels);
+    if (parse_part(sx, 0, comma) != 0 || parse_part(sx, comma + 1, n - comma - 1) != 0)
+        return -1;
+    int sub = root_of(sx->heads, comma), main = (int)comma + 1 + root_of(sx->heads + comma + 1, n - comma - 1);
+    sx->heads[sub] = main + 1;
+    sx->labels[sub] = sx->advcl_label;
+    sx->heads[comma] = sub + 1;            /* the comma closes the opening clause */
+    sx->labels[comma] = sx->punct_label;
+    return 0;
+}
+
 /* Tags and parses the n words of sx->forms into sx->upos, xpos,
  * xpos_names, heads and labels; 0 or -1 (out of memory). */
 static int tag_and_parse(syntax *sx, size_t n)
@@ -278,9 +353,7 @@ static int tag_and_parse(syntax *sx, size_t n)
     memset(sx->shown_as_and, 0, n);
     parser_forms(sx, n);
     parser_forms_coordinate_adjectives(sx, n);
-    if (parser_parse(sx->parser, sx->work, n, sx->parse_forms, sx->upos, sx->xpos_names, sx->heads,
-                     sx->labels) != 0)
-        return -1;
+    if (parse_words(sx, n) != 0) return -1;
     restore_commas(sx, n);
     return 0;
 }

@@ -378,8 +378,9 @@ static int analyze(syntax *sx, arena *a, const char *const *forms, ud_word *w, s
  * ("Saudi-led", split in the treebank) is an adjective, a sentence's
  * opening "X attacked Y, officials said" is a past tense, not a reduced
  * relative, "said Tuesday that" dates the saying, "restored complete,
- * full ties" coordinates two adjectives, and "condemned the attack and
- * promised aid" two predicates. */
+ * full ties" coordinates two adjectives, "condemned the attack and
+ * promised aid" two predicates, and "After Russia attacked Ukraine,
+ * Germany sent" is parsed as two clauses. */
 static void test_newswire_retagging(void)
 {
     char err[512] = "";
@@ -444,6 +445,19 @@ static void test_newswire_retagging(void)
     static const char *const s8[] = {"They", "sold", "new", "and", "improved", "products",
                                       "."};
     if (analyze(sx, a, s8, w, 7)) CHECK(strcmp(w[4].xpos, "VBD") != 0);
+    /* an opening subordinate clause keeps its object */
+    static const char *const s9[] = {"After", "Russia", "attacked", "Ukraine", ",",
+                                      "Germany", "sent", "weapons", "to", "Kyiv", "."};
+    if (analyze(sx, a, s9, w, 11)) {
+        CHECK_INT(w[3].head, 3);               /* Ukraine <- attacked */
+        CHECK_STR(w[3].deprel, "obj");
+        CHECK_INT(w[5].head, 7);               /* Germany <- sent */
+        CHECK_STR(w[5].deprel, "nsubj");
+        CHECK_INT(w[2].head, 7);               /* attacked <- sent */
+        CHECK_STR(w[2].deprel, "advcl");
+        CHECK_INT(w[4].head, 3);               /* the comma closes the clause */
+        CHECK_INT(w[6].head, 0);
+    }
     /* a reduced relative keeps its participle */
     static const char *const s3[] = {"Weapons", "seized", "last", "year", "were",
                                       "returned", "."};
