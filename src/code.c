@@ -340,10 +340,15 @@ static int match_after(const sent_ctx *c, const verb_pattern *p, size_t from, si
             pos = m_stop(c, k);
             h->score++;
         } else if (el->kind == PE_SKIP) {
-            /* "^" passes over a noun phrase: an actor named right here is
-             * not the one a later slot wants ("- * IFTAR IN ^ +" on "Iftar
-             * in Osgiliath with Gondor"); any other words are a gap already */
-            size_t np = pos < limit && c->toks[pos].pos == POS_DET ? pos + 1 : pos;
+            /* "^" passes over the next noun phrase, after its preposition:
+             * an actor named there is not the one a later slot wants ("-
+             * * IFTAR IN ^ +" on "Iftar in Osgiliath with Gondor"; "- +
+             * HOSTING * TABASKI ^ $" on "celebrate Tabaski with Eriador at
+             * Cirith Ungol"); other words are a gap already ("- * THEIR ^
+             * ABOUT +" on "their populations about") */
+            size_t np = pos;
+            while (np < limit && c->toks[np].pos == POS_ADP && c->mention_at[np] < 0) np++;
+            if (np < limit && c->toks[np].pos == POS_DET) np++;
             if (np < limit && c->mention_at[np] >= 0 && m_start(c, c->mention_at[np]) == np)
                 pos = m_stop(c, c->mention_at[np]);
         } else if (el->kind == PE_COMPOUND) {

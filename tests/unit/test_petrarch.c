@@ -46,6 +46,7 @@ static const char verbs_txt[] =
     "--- CELEBRATE [181] ---\n"
     "CELEBRATE\n"
     "- * IFTAR IN ^ + [045]\n"
+    "- + * EID ^ $ [046]\n"
     "\n"
     "--- CONDEMN [122] ---\n"
     "CONDEMN\n"
@@ -408,6 +409,8 @@ static void test_noun_root_parse(void)
 static void test_skip_element(void)
 {
     EXPECT("Arnor celebrated Iftar in Osgiliath with Gondor.", "ARN>GON:045");
+    /* after its preposition: "with Rohan" is skipped, the source follows */
+    EXPECT("Arnor will celebrate Eid with Rohan in Gondor.", "GON>ARN:046");
 }
 
 /* A paired code "[032:033]": the target does the second to the source. */
