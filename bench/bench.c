@@ -8,14 +8,18 @@
  *                                tagging + parsing in tokens/s (gold words)
  *   bench dicts  PETR_config.ini DIR
  *                                load time and memory of the dictionaries
- *                                the ini names (files in DIR)
+ *                                the ini names (files in DIR), from text
+ *                                and from their compiled form
  *
  * Prints stories/s, sentences/s, MB/s (of story text) and peak memory
  * (ru_maxrss) for one pass, one core.  Figures, never a pass/fail test. */
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <stdlib.h>
 
@@ -221,6 +225,69 @@ static void quiet(void *ctx, const char *message)
 
 /* Loads the PETRARCH dictionary set an ini names, as `dyad code
  * --petrarch-config` does, and prints the time and the memory it took. */
+typedef struct load_figures {
+    double ms;
+    long kb;             /* growth of the peak resident memory */
+} load_figures;
+
+/* Loads the set once in a child process, so that each load starts cold
+ * and has its own memory figure; DYAD_CACHE_DIR is cache_dir ("": off).
+ * Returns 0 and fills *out, or -1. */
+static int load_in_child(const dyad_dict_config *cfg, const char *cache_dir, load_figures *out)
+{
+    int fd[2];
+    if (pipe(fd) != 0) return -1;
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        close(fd[0]);
+        setenv("DYAD_CACHE_DIR", cache_dir, 1);
+        char err[512];
+        long rss0 = peak_kb();
+        double t0 = now();
+        dyad_coder *c = dyad_coder_new(cfg, quiet, NULL, err, sizeof err);
+        load_figures f = {(now() - t0) * 1000, peak_kb() - rss0};
+        if (!c) fprintf(stderr, "bench: %s\n", err);
+        int ok = c && write(fd[1], &f, sizeof f) == (ssize_t)sizeof f;
+        _exit(ok ? 0 : 1);
+    }
+    close(fd[1]);
+    ssize_t got = read(fd[0], out, sizeof *out);
+    close(fd[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return got == (ssize_t)sizeof *out && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* The fastest of three loads (the machine may be busy). */
+static int best_of_three(const dyad_dict_config *cfg, const char *cache_dir, load_figures *out)
+{
+    for (int k = 0; k < 3; k++) {
+        load_figures f;
+        if (load_in_child(cfg, cache_dir, &f) != 0) return -1;
+        if (k == 0 || f.ms < out->ms) *out = f;
+    }
+    return 0;
+}
+
+/* Removes the files of a directory made by mkdtemp, then the directory. */
+static void remove_dir(const char *dir)
+{
+    DIR *dh = opendir(dir);
+    struct dirent *e;
+    while (dh && (e = readdir(dh))) {
+        if (e->d_name[0] == '.') continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        unlink(path);
+    }
+    if (dh) closedir(dh);
+    rmdir(dir);
+}
+
+/* Load time and memory of the set from text (cache off), on the first
+ * run with a cache (text + writing the compiled form) and from the
+ * compiled form. */
 static int run_dicts(const char *ini, const char *dir)
 {
     char err[512];
@@ -231,22 +298,23 @@ static int run_dicts(const char *ini, const char *dir)
     }
     free((char *)cfg.dictionary_dir);
     cfg.dictionary_dir = strdup(dir);
-    long rss0 = peak_kb();
-    double t0 = now();
-    dyad_coder *c = dyad_coder_new(&cfg, quiet, NULL, err, sizeof err);
-    double secs = now() - t0;
-    long rss1 = peak_kb();
-    if (!c) {
-        fprintf(stderr, "bench: %s\n", err);
-        dyad_dict_config_clear(&cfg);
-        return -1;
+    char cache[] = "/tmp/dyad-bench-cache.XXXXXX";
+    load_figures text, first, compiled;
+    int rc = -1;
+    if (mkdtemp(cache) && best_of_three(&cfg, "", &text) == 0 &&
+        load_in_child(&cfg, cache, &first) == 0 && best_of_three(&cfg, cache, &compiled) == 0) {
+        printf("PETRARCH dictionaries (%zu actor files + verbs, agents, discards, issues): "
+               "text %.1f ms, %ld MB resident; compiled %.1f ms, %ld MB resident "
+               "(first run, compiling: %.1f ms)\n",
+               cfg.n_actors, text.ms, text.kb / 1024, compiled.ms, compiled.kb / 1024,
+               first.ms);
+        rc = 0;
+    } else {
+        fprintf(stderr, "bench: loading the dictionaries failed\n");
     }
-    printf("PETRARCH dictionaries (%zu actor files + verbs, agents, discards, issues): "
-           "loaded in %.1f ms, %ld MB resident\n",
-           cfg.n_actors, secs * 1000, (rss1 - rss0) / 1024);
-    dyad_coder_free(c);
+    remove_dir(cache);
     dyad_dict_config_clear(&cfg);
-    return 0;
+    return rc;
 }
 
 int main(int argc, char **argv)

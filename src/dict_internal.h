@@ -1,5 +1,8 @@
 /* dict_internal.h — the body of `dict` and the helpers its readers share.
- * Private to dict.c, dict_read.c, dict_verbs.c and dict_nouns.c.
+ * Private to dict.c, dict_read.c, dict_verbs.c and dict_nouns.c, and to
+ * dict_cache.c, which writes and reads the compiled form: every pointer
+ * field below is written there as an offset, so a new one must be added
+ * there too (and DICT_CACHE_VERSION raised).
  *
  * Storage.  Every dictionary word is a match key (key.h) interned once:
  * word id 0 means "no such word", ids 1.. index d->word.  All tries live in

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "builtin.h"
 #include "dict.h"
+#include "dict_cache.h"
 #include "dict_report.h"
 #include "pipeline.h"
 #include "read.h"
@@ -153,41 +154,106 @@ static char *dict_path(const char *dir, const char *name)
     return p;
 }
 
-/* Loads one configured file, or the built-in one when none is named. */
-static int load_kind(dyad_coder *c, dict_kind kind, const dyad_dict_config *cfg, const char *name,
-                     warn_relay *w, char *err, size_t errlen)
+/* The sources of a configured set, in load order (dict_cache.h). */
+typedef struct source_list {
+    dict_cache_source *v;
+    size_t n, cap;
+    char **paths;        /* owned copies of the paths, one per source */
+} source_list;
+
+static dict_cache_source *source_push(source_list *l)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+        l->paths = xrealloc(l->paths, l->cap * sizeof *l->paths);
+    }
+    l->paths[l->n] = NULL;
+    return &l->v[l->n++];
+}
+
+static void source_list_clear(source_list *l)
+{
+    for (size_t k = 0; k < l->n; k++) {
+        dict_cache_source_clear(&l->v[k]);
+        free(l->paths[k]);
+    }
+    free(l->v);
+    free(l->paths);
+}
+
+/* Adds the built-in files of one kind. */
+static void gather_builtin(source_list *l, dict_kind kind)
+{
+    for (size_t k = 0; k < sizeof builtin_dicts / sizeof builtin_dicts[0]; k++) {
+        if (builtin_dicts[k].kind != kind) continue;
+        const struct builtin_file *f = builtin_find(builtin_dicts[k].name);
+        if (!f) continue;
+        *source_push(l) = (dict_cache_source){kind, f->name, f->data, f->len, NULL};
+    }
+}
+
+/* Reads one configured file, or takes the built-in ones when none is named. */
+static int gather_kind(source_list *l, dict_kind kind, const dyad_dict_config *cfg,
+                       const char *name, char *err, size_t errlen)
 {
     if (!name) {
-        if (cfg->use_builtin_defaults) load_builtin(c, kind, w);
+        if (cfg->use_builtin_defaults) gather_builtin(l, kind);
         return 0;
     }
     char *path = dict_path(cfg->dictionary_dir, name);
-    FILE *probe = fopen(path, "rb");
-    if (!probe) {
+    dict_cache_source *s = source_push(l);
+    l->paths[l->n - 1] = path;
+    if (dict_cache_read_source(s, kind, path) != 0) {
         set_error(err, errlen, "cannot read dictionary %s: %s", path, strerror(errno));
-        free(path);
+        memset(s, 0, sizeof *s);
         return -1;
     }
-    fclose(probe);
-    dict_load_file(c->dc, kind, path, relay_warning, w);
-    note_source(c, kind, path, NULL, 0);
-    free(path);
     return 0;
 }
 
 static void options_defaults(dyad_coder_options *o, int petrarch);
 static void apply_setting(dyad_coder *c, const char *setting);
 
+static int gather_configured(source_list *l, const dyad_dict_config *cfg, char *err,
+                             size_t errlen)
+{
+    if (gather_kind(l, DICT_VERBS, cfg, cfg->verbs, err, errlen)) return -1;
+    if (cfg->n_actors == 0 && gather_kind(l, DICT_ACTORS, cfg, NULL, err, errlen)) return -1;
+    for (size_t k = 0; k < cfg->n_actors; k++)
+        if (gather_kind(l, DICT_ACTORS, cfg, cfg->actors[k], err, errlen)) return -1;
+    if (gather_kind(l, DICT_AGENTS, cfg, cfg->agents, err, errlen)) return -1;
+    if (gather_kind(l, DICT_DISCARDS, cfg, cfg->discards, err, errlen)) return -1;
+    return gather_kind(l, DICT_ISSUES, cfg, cfg->issues, err, errlen);
+}
+
+/* Loads a configured set: every file is read first, so that the compiled
+ * form cached under the hash of their contents can stand in for parsing
+ * them (dict_cache.h). */
 static int load_configured(dyad_coder *c, const dyad_dict_config *cfg, warn_relay *w, char *err,
                            size_t errlen)
 {
-    if (load_kind(c, DICT_VERBS, cfg, cfg->verbs, w, err, errlen)) return -1;
-    if (cfg->n_actors == 0 && load_kind(c, DICT_ACTORS, cfg, NULL, w, err, errlen)) return -1;
-    for (size_t k = 0; k < cfg->n_actors; k++)
-        if (load_kind(c, DICT_ACTORS, cfg, cfg->actors[k], w, err, errlen)) return -1;
-    if (load_kind(c, DICT_AGENTS, cfg, cfg->agents, w, err, errlen)) return -1;
-    if (load_kind(c, DICT_DISCARDS, cfg, cfg->discards, w, err, errlen)) return -1;
-    return load_kind(c, DICT_ISSUES, cfg, cfg->issues, w, err, errlen);
+    source_list l = {0};
+    if (gather_configured(&l, cfg, err, errlen) != 0) {
+        source_list_clear(&l);
+        return -1;
+    }
+    size_t files = 0;
+    for (size_t k = 0; k < l.n; k++) files += l.v[k].owned != NULL;
+    if (files) {
+        c->dc = dict_cache_load(l.v, l.n, relay_warning, w, NULL);
+    } else {                     /* built-in files only: small, not cached */
+        c->dc = dict_new();
+        for (size_t k = 0; k < l.n; k++)
+            dict_load(c->dc, l.v[k].kind, l.v[k].name, l.v[k].text, l.v[k].len, relay_warning, w);
+    }
+    for (size_t k = 0; k < l.n; k++) {
+        const dict_cache_source *s = &l.v[k];
+        if (s->owned) note_source(c, s->kind, s->name, NULL, 0);
+        else note_source(c, s->kind, s->name, s->text, s->len);
+    }
+    source_list_clear(&l);
+    return 0;
 }
 
 dyad_coder *dyad_coder_new(const dyad_dict_config *cfg, dyad_warn_fn warn, void *warn_ctx,
@@ -195,9 +261,9 @@ dyad_coder *dyad_coder_new(const dyad_dict_config *cfg, dyad_warn_fn warn, void 
 {
     dyad_coder *c = xcalloc(1, sizeof *c);
     warn_relay w = {warn, warn_ctx};
-    c->dc = dict_new();
     options_defaults(&c->opt, cfg && (cfg->verbs || cfg->n_actors));
     if (!cfg) {
+        c->dc = dict_new();
         for (dict_kind k = DICT_VERBS; k <= DICT_ISSUES; k++) load_builtin(c, k, &w);
         return c;
     }

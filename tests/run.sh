@@ -14,6 +14,11 @@ total_pass=0
 total_fail=0
 logdir=$B/test-logs
 mkdir -p "$logdir"
+# The compiled dictionaries the suites make go to a folder of the run's own,
+# never to $HOME (src/dict_cache.h).
+DYAD_CACHE_DIR=$(mktemp -d)
+export DYAD_CACHE_DIR
+trap 'rm -rf "$DYAD_CACHE_DIR"' EXIT
 
 run_suite() {   # run_suite NAME COMMAND...
     name=$1; shift
