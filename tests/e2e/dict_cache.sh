@@ -17,7 +17,9 @@ if [ ! -f "$UT/PETR.UnitTest.records.xml" ]; then
 fi
 mkdir -p "$TMP/ut"
 cp "$UT"/PETR.UnitTest.records.xml "$UT"/PETR.Validate.*.txt "$TMP/ut/"
-WANT="238 of 277 applicable records passed (85.9%); 7 not applicable"
+# The result from text, with the cache off, is what every run must give.
+WANT=$(DYAD_CACHE_DIR= $DYAD validate "$TMP/ut/PETR.UnitTest.records.xml" 2>/dev/null | tail -n 1)
+check text_result_read sh -c "echo '$WANT' | grep -q 'applicable records passed'"
 
 # run NAME: validates with the current environment; result in $TMP/NAME.out,
 # warnings in $TMP/NAME.err.
