@@ -1629,14 +1629,10 @@ static int clause_coded(const sent_ctx *c, const uint8_t *coded, int h, int dept
  * "after" is often read as the preposition of "crowds"). */
 static int has_subordinator(const sent_ctx *c, int v)
 {
-    static const char *const words[] = {"after", "before", "when", "while", "since",
-                                        "until", "because", "as", "once", "whereas", NULL};
     for (int k = 0; k < v; k++) {
         int h = c->toks[k].head;
         int own = h == v || (c->toks[k].rel == DEP_CASE && h >= 0 && c->toks[h].head == v);
-        if (!own) continue;
-        for (const char *const *w = words; *w; w++)
-            if (key_is(&c->toks[k], *w)) return 1;
+        if (own && tag_opens_adverbial_clause(c->toks[k].key)) return 1;
     }
     return 0;
 }

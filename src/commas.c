@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "deprel.h"
+#include "tag.h"
 
 int commas_active(const comma_limits *lim)
 {
@@ -139,15 +140,19 @@ static void mark_clauses(const doc *d, const token *t, size_t n, const comma_lim
     size_t end = words_end(t, n);
     size_t nc = delimiters(d, t, n, inside, gone, commas);
     if (nc == 0) return;
+    /* "After Rohan criticized Osgiliath, Gondor arrested Arnor": what
+     * follows an opening adverbial clause is the main clause */
+    size_t main_from = tag_opens_adverbial_clause(t[0].key) ? commas[0] : n;
     if (lim->bmax > 0 && within(count_words(t, gone, 0, commas[0]), lim->bmin, lim->bmax))
         drop(gone, 0, commas[0]);
     size_t last = commas[nc - 1];
-    if (lim->emax > 0 && last < end &&
+    if (lim->emax > 0 && last < end && last != main_from &&
         within(count_words(t, gone, last + 1, end), lim->emin, lim->emax))
         drop(gone, last + 1, end);
     if (lim->max > 0)
         for (size_t k = 0; k + 1 < nc; k++)
-            if (within(count_words(t, gone, commas[k] + 1, commas[k + 1]), lim->min, lim->max))
+            if (commas[k] != main_from &&
+                within(count_words(t, gone, commas[k] + 1, commas[k + 1]), lim->min, lim->max))
                 drop(gone, commas[k] + 1, commas[k + 1]);
     /* a comma with no word left before it, or after it, goes too */
     while ((nc = delimiters(d, t, n, inside, gone, commas)) > 0) {

@@ -16,7 +16,10 @@
  * noun-phrase relations ("Dagolath, its biggest partner,"; "Arnor, Gondor
  * and Rohan"); without one, a comma between two adjectives.  Nor does a
  * comma before "and", "but", "or", "nor" or "yet", which joins a clause or
- * a name to what comes before instead of setting it off.
+ * a name to what comes before instead of setting it off.  And the clause
+ * after the comma that closes an opening adverbial clause ("After Rohan
+ * criticized Osgiliath, Gondor arrested Arnor") is the main clause: it is
+ * never left out.
  */
 #ifndef DYAD_COMMAS_H
 #define DYAD_COMMAS_H

@@ -5,13 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "deprel.h"
 #include "lemma.h"
 #include "model.h"
 #include "parser.h"
+#include "tag.h"
 #include "tagger.h"
 
 #ifndef DYAD_MODEL_DIR
@@ -269,16 +269,6 @@ static void restore_commas(syntax *sx, size_t n)
     }
 }
 
-static int opens_subordinate_clause(const char *form)
-{
-    static const char *const words[] = {"after", "before", "when", "while", "although",
-                                        "though", "since", "because", "once", "until",
-                                        "whereas", "unless", NULL};
-    for (const char *const *w = words; *w; w++)
-        if (strcasecmp(form, *w) == 0) return 1;
-    return 0;
-}
-
 static int has_verb(const syntax *sx, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++)
@@ -297,7 +287,7 @@ static int has_verb(const syntax *sx, size_t from, size_t to)
  * index, or 0 when the sentence is parsed whole. */
 static size_t opening_clause_end(const syntax *sx, size_t n)
 {
-    if (n < 5 || !opens_subordinate_clause(sx->forms[0]) ||
+    if (n < 5 || !tag_opens_adverbial_clause(sx->forms[0]) ||
         (sx->upos[0] != POS_SCONJ && sx->upos[0] != POS_ADV))
         return 0;
     for (size_t k = 2; k + 2 < n; k++)

@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "key.h"
 
@@ -127,6 +128,16 @@ int tag_is_modal(const token *t) { return (t->lex & LEX_MODAL) != 0; }
 int tag_is_be_form(const token *t) { return (t->lex & LEX_BE) != 0; }
 int tag_is_subordinator(const token *t) { return (t->lex & LEX_SUBORDINATE) != 0; }
 int tag_is_personal_pronoun(const token *t) { return (t->lex & LEX_HE_SHE) != 0; }
+
+int tag_opens_adverbial_clause(const char *word)
+{
+    static const char *const words[] = {"after", "before", "when", "while", "whilst",
+                                        "although", "though", "since", "because", "once",
+                                        "until", "unless", "whereas", "if", "as", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strcasecmp(word, *w) == 0) return 1;
+    return 0;
+}
 
 /* The LEX_* classes of a word (see doc.h). */
 static uint8_t word_classes(const char *key)

@@ -26,6 +26,10 @@ int tag_is_be_form(const token *t);           /* be, is, was, were, been, ... */
 int tag_is_subordinator(const token *t);      /* that, whether, because, if, ... */
 int tag_is_personal_pronoun(const token *t);  /* he, she (and him, her) */
 
+/* A word that opens an adverbial clause ("after", "when", "although",
+ * "because", "if" ...), in any case: "After Russia attacked Ukraine, ...". */
+int tag_opens_adverbial_clause(const char *word);
+
 /* A noun that counts or groups what its "of" names, so that the group
  * acts as what it holds: "thousands of Iraqis", "a group of students",
  * "members of the opposition" (a short list; called rarely). */

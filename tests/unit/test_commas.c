@@ -142,11 +142,28 @@ static void test_noun_phrase_commas(void)
     arena_free(r.a);
 }
 
+/* What follows an opening adverbial clause is the main clause, however
+ * short: not a terminal clause to leave out. */
+static void test_main_clause_kept(void)
+{
+    char buf[512];
+    run r;
+    run_text(&r, "After Rohan criticized Osgiliath, Gondor arrested Arnor.");
+    CHECK_INT(commas_leave_out(&r.d, 0, &petrarch_defaults), 0);
+    arena_free(r.a);
+    run_text(&r, "After Rohan criticized Osgiliath, Gondor arrested Arnor, officials said.");
+    commas_leave_out(&r.d, 0, &petrarch_defaults);
+    CHECK_STR(words(&r, 0, buf, sizeof buf),
+              "After Rohan criticized Osgiliath , Gondor arrested Arnor .");
+    arena_free(r.a);
+}
+
 int main(void)
 {
     RUN(test_internal_and_terminal);
     RUN(test_limits);
     RUN(test_initial);
     RUN(test_noun_phrase_commas);
+    RUN(test_main_clause_kept);
     return harness_report("commas");
 }

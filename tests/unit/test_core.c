@@ -120,6 +120,9 @@ static void test_word_classes(void)
     CHECK(tag_is_subordinator(&toks[3]));
     CHECK(tag_is_personal_pronoun(&toks[4]));
     CHECK(!tag_is_modal(&toks[0]));
+    CHECK(tag_opens_adverbial_clause("After"));      /* any case */
+    CHECK(tag_opens_adverbial_clause("although"));
+    CHECK(!tag_opens_adverbial_clause("that"));      /* a complement, not an adverbial */
     arena_free(a);
 }
 
