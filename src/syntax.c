@@ -28,8 +28,9 @@ struct syntax {
     const char **forms;
     const char **parse_forms;    /* the forms the parser sees (parser_forms) */
     const char **xpos_names;
+    const char **alt_names;    /* the tagger's runner-up XPOS (tagger_tag_alt) */
     uint8_t *upos;
-    uint16_t *xpos;
+    uint16_t *xpos, *alt;
     int *heads, *labels;
     size_t cap;
     uint32_t *word_tok;        /* parser word -> sentence token */
@@ -86,8 +87,10 @@ void syntax_free(syntax *sx)
     free(sx->forms);
     free(sx->parse_forms);
     free(sx->xpos_names);
+    free(sx->alt_names);
     free(sx->upos);
     free(sx->xpos);
+    free(sx->alt);
     free(sx->heads);
     free(sx->labels);
     free(sx->text);
@@ -103,8 +106,10 @@ static void reserve(syntax *sx, size_t n)
     sx->forms = xrealloc(sx->forms, sx->cap * sizeof *sx->forms);
     sx->parse_forms = xrealloc(sx->parse_forms, sx->cap * sizeof *sx->parse_forms);
     sx->xpos_names = xrealloc(sx->xpos_names, sx->cap * sizeof *sx->xpos_names);
+    sx->alt_names = xrealloc(sx->alt_names, sx->cap * sizeof *sx->alt_names);
     sx->upos = xrealloc(sx->upos, sx->cap * sizeof *sx->upos);
     sx->xpos = xrealloc(sx->xpos, sx->cap * sizeof *sx->xpos);
+    sx->alt = xrealloc(sx->alt, sx->cap * sizeof *sx->alt);
     sx->heads = xrealloc(sx->heads, sx->cap * sizeof *sx->heads);
     sx->labels = xrealloc(sx->labels, sx->cap * sizeof *sx->labels);
     sx->word_tok = xrealloc(sx->word_tok, sx->cap * sizeof *sx->word_tok);
@@ -129,7 +134,7 @@ static void retag_compound_modifiers(syntax *sx, size_t n)
         if (sx->upos[i] == POS_VERB && is_hyphenated(sx->forms[i]) &&
             (next == POS_NOUN || next == POS_PROPN || next == POS_ADJ)) {
             sx->upos[i] = POS_ADJ;
-            sx->xpos_names[i] = "JJ";
+            sx->xpos_names[i] = sx->alt_names[i] = "JJ";
         }
     }
 }
@@ -169,7 +174,7 @@ static void retag_opening_past(syntax *sx, size_t n)
         return;
     for (size_t k = i + 1; k < n && strcmp(sx->forms[k], ",") != 0; k++)
         if (is_finite(sx, k)) return;
-    sx->xpos_names[i] = "VBD";
+    sx->xpos_names[i] = sx->alt_names[i] = "VBD";
 }
 
 static int is_weekday(const char *w)
@@ -195,7 +200,7 @@ static void parser_forms(syntax *sx, size_t n)
         if (k > 0 && sx->upos[k - 1] == POS_VERB && is_weekday(sx->forms[i])) {
             sx->parse_forms[i] = "today";
             sx->upos[i] = POS_NOUN;
-            sx->xpos_names[i] = "NN";
+            sx->xpos_names[i] = sx->alt_names[i] = "NN";
         }
     }
 }
@@ -204,13 +209,16 @@ static void parser_forms(syntax *sx, size_t n)
  * xpos_names, heads and labels; 0 or -1 (out of memory). */
 static int tag_and_parse(syntax *sx, size_t n)
 {
-    tagger_tag(sx->tagger, sx->forms, n, sx->upos, sx->xpos);
-    for (size_t i = 0; i < n; i++) sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
+    tagger_tag_alt(sx->tagger, sx->forms, n, sx->upos, sx->xpos, sx->alt);
+    for (size_t i = 0; i < n; i++) {
+        sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
+        sx->alt_names[i] = tagger_xpos_name(sx->tagger, sx->alt[i]);
+    }
     retag_compound_modifiers(sx, n);
     retag_opening_past(sx, n);
     parser_forms(sx, n);
-    return parser_parse(sx->parser, sx->work, n, sx->parse_forms, sx->upos, sx->xpos_names, sx->heads,
-                        sx->labels);
+    return parser_parse(sx->parser, sx->work, n, sx->parse_forms, sx->upos, sx->xpos_names,
+                        sx->alt_names, sx->heads, sx->labels);
 }
 
 int syntax_analyze(syntax *sx, arena *a, ud_word *words, size_t n)
@@ -339,7 +347,7 @@ int syntax_evaluate(syntax *sx, const treebank *gold, syntax_scores *out)
         const ud_sentence *gs = &gold->sents[s];
         if (gs->n == 0) continue;
         ud_word *copy = arena_alloc(a, gs->n * sizeof *copy);
-        for (size_t i = 0; i < gs->n; i++) copy[i] = (ud_word){gs->words[i].form, NULL, 0, NULL, -1, NULL};
+        for (size_t i = 0; i < gs->n; i++) copy[i] = (ud_word){gs->words[i].form, NULL, 0, NULL, -1, NULL, NULL};
         double t0 = seconds_now();
         int rc = syntax_analyze(sx, a, copy, gs->n);
         busy += seconds_now() - t0;
