@@ -161,9 +161,9 @@ static model *load_model(const char *name)
 static double tag_parse_all(tagger *tg, parser *ps, parser_work *w, const treebank *tb,
                             int reps)
 {
-    const char *forms[1024], *xnames[1024];
+    const char *forms[1024], *xnames[1024], *anames[1024];
     uint8_t upos[1024];
-    uint16_t xpos[1024];
+    uint16_t xpos[1024], alt[1024];
     int heads[1024], labels[1024];
     double t0 = now();
     for (int r = 0; r < reps; r++)
@@ -171,10 +171,16 @@ static double tag_parse_all(tagger *tg, parser *ps, parser_work *w, const treeba
             const ud_sentence *us = &tb->sents[s];
             if (us->n > 1024) continue;
             for (size_t i = 0; i < us->n; i++) forms[i] = us->words[i].form;
-            tagger_tag(tg, forms, us->n, upos, xpos);
-            if (!ps) continue;
-            for (size_t i = 0; i < us->n; i++) xnames[i] = tagger_xpos_name(tg, xpos[i]);
-            parser_parse(ps, w, us->n, forms, upos, xnames, heads, labels);
+            if (!ps) {
+                tagger_tag(tg, forms, us->n, upos, xpos);
+                continue;
+            }
+            tagger_tag_alt(tg, forms, us->n, upos, xpos, alt);
+            for (size_t i = 0; i < us->n; i++) {
+                xnames[i] = tagger_xpos_name(tg, xpos[i]);
+                anames[i] = tagger_xpos_name(tg, alt[i]);
+            }
+            parser_parse(ps, w, us->n, forms, upos, xnames, anames, heads, labels);
         }
     return now() - t0;
 }

@@ -152,6 +152,22 @@ static void comment_line(reader *r, char *line)
     }
 }
 
+/* The value of the MISC item AltXPOS= (NUL-terminated in place), or
+ * NULL. */
+static const char *misc_alt_xpos(char *misc)
+{
+    static const char key[] = "AltXPOS=";
+    for (char *p = misc; p && *p;) {
+        char *bar = strchr(p, '|');
+        if (strncmp(p, key, sizeof key - 1) == 0) {
+            if (bar) *bar = '\0';
+            return p[sizeof key - 1] ? p + sizeof key - 1 : NULL;
+        }
+        p = bar ? bar + 1 : NULL;
+    }
+    return NULL;
+}
+
 /* Parses one word line; multi-word tokens and empty nodes are skipped.
  * Returns 0, or -1 with the error recorded. */
 static int word_line(reader *r, char *line)
@@ -176,6 +192,7 @@ static int word_line(reader *r, char *line)
     w->xpos = f[4];
     w->head = (int)head;
     w->deprel = f[7];
+    w->xpos_alt = misc_alt_xpos(f[9]);
     return 0;
 }
 
@@ -253,10 +270,11 @@ void conllu_write_sentence(FILE *out, const ud_sentence *s)
         const ud_word *w = &s->words[i];
         char head[24] = "_";
         if (w->head >= 0) snprintf(head, sizeof head, "%d", w->head);
-        fprintf(out, "%zu\t%s\t%s\t%s\t%s\t_\t%s\t%s\t_\t_\n", i + 1,
+        fprintf(out, "%zu\t%s\t%s\t%s\t%s\t_\t%s\t%s\t_\t%s%s\n", i + 1,
                 w->form ? w->form : "_", w->lemma ? w->lemma : "_",
                 upos_name(w->upos), w->xpos ? w->xpos : "_", head,
-                w->deprel ? w->deprel : "_");
+                w->deprel ? w->deprel : "_", w->xpos_alt ? "AltXPOS=" : "_",
+                w->xpos_alt ? w->xpos_alt : "");
     }
     fputc('\n', out);
 }

@@ -29,6 +29,9 @@ typedef struct ud_word {
     const char *xpos;      /* "_" when absent */
     int head;              /* 0 = root, 1-based index of the head word; -1 unknown */
     const char *deprel;    /* full label, e.g. "nsubj:pass"; "_" unknown */
+    const char *xpos_alt;  /* a tagger's runner-up XPOS when it was unsure
+                              (MISC AltXPOS=, see conllu_write_sentence),
+                              else NULL */
 } ud_word;
 
 typedef struct ud_sentence {
@@ -54,8 +57,9 @@ void conllu_free(treebank *tb);
 int upos_from_name(const char *name);
 const char *upos_name(int pos);
 
-/* Writes one sentence in CoNLL-U (10 columns, "_" for what is unknown),
- * followed by a blank line. */
+/* Writes one sentence in CoNLL-U (10 columns, "_" for what is unknown;
+ * MISC holds only AltXPOS=, when the word has one), followed by a blank
+ * line. */
 void conllu_write_sentence(FILE *out, const ud_sentence *s);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "deprel.h"
 #include "doc.h"
@@ -81,6 +82,7 @@ int pw_reserve(parser_work *w, size_t n)
         !(w->rset = grow(w->rset, cap, sizeof(uint64_t))) ||
         !(w->wh = grow(w->wh, cap, sizeof(uint64_t))) ||
         !(w->xh = grow(w->xh, cap, sizeof(uint64_t))) ||
+        !(w->qh = grow(w->qh, cap, sizeof(uint64_t))) ||
         !(w->tag = grow(w->tag, cap, 1)))
         return -1;
     w->cap = cap;
@@ -103,12 +105,12 @@ void parser_work_free(parser_work *w)
         return;
     free(w->stack); free(w->head); free(w->lab); free(w->lc1); free(w->lc2);
     free(w->rc1); free(w->rc2); free(w->nl); free(w->nr);
-    free(w->lset); free(w->rset); free(w->wh); free(w->xh); free(w->tag);
+    free(w->lset); free(w->rset); free(w->wh); free(w->xh); free(w->qh); free(w->tag);
     free(w);
 }
 
 void pw_init(parser_work *w, int n, const uint64_t *wh, const uint8_t *upos,
-             const uint64_t *xh)
+             const uint64_t *xh, const uint64_t *ah)
 {
     w->n = n;
     w->sp = 1;
@@ -116,6 +118,7 @@ void pw_init(parser_work *w, int n, const uint64_t *wh, const uint8_t *upos,
     w->b = 1;
     w->wh[0] = H_ROOT;
     w->xh[0] = H_ROOT;
+    w->qh[0] = H_ROOT;
     w->tag[0] = POS_COUNT + 1;
     for (int i = 0; i <= n; i++) {
         w->head[i] = w->lab[i] = -1;
@@ -128,6 +131,7 @@ void pw_init(parser_work *w, int n, const uint64_t *wh, const uint8_t *upos,
             w->wh[i] = wh[i - 1];
         w->tag[i] = (uint8_t)(upos[i - 1] < POS_COUNT ? upos[i - 1] + 1 : 1);
         w->xh[i] = xh ? xh[i - 1] : w->tag[i];
+        w->qh[i] = hmix(w->xh[i], ah && ah[i - 1] != w->xh[i] ? ah[i - 1] : H_NONE);
     }
 }
 
@@ -199,6 +203,7 @@ typedef struct atoms {
     uint64_t p;    /* tag */
     uint64_t l;    /* label + 1, 0 none */
     uint64_t x;    /* XPOS hash (or the tag) */
+    uint64_t q;    /* XPOS and the tagger's runner-up */
 } atoms;
 
 /* Fills the atoms of token i (may be -1). */
@@ -206,10 +211,10 @@ static inline atoms at(const parser_work *w, int i)
 {
     atoms a;
     if (i < 0) {
-        a.w = H_NONE; a.p = 0; a.l = 0; a.x = 0;
+        a.w = H_NONE; a.p = 0; a.l = 0; a.x = 0; a.q = 0;
     } else {
         a.w = w->wh[i]; a.p = w->tag[i]; a.l = (uint64_t)(w->lab[i] + 1);
-        a.x = w->xh[i];
+        a.x = w->xh[i]; a.q = w->qh[i];
     }
     return a;
 }
@@ -307,6 +312,13 @@ int pw_trans_features(parser_work *w)
     f[k++] = F3(s1.x, s0.x, b0.x); f[k++] = F2(s0.w, b0.x); f[k++] = F2(s0.x, b0.w);
     f[k++] = F3(s0.x, s0l.x, b0.x); f[k++] = F3(s0.x, s0r.x, b0.x);
     f[k++] = F3(s0.x, b0.x, b0l.x);
+    /* the tagger's doubt: its XPOS with the runner-up it nearly chose
+     * (tagger_tag_alt), so that the weights can learn how far to trust
+     * each tag */
+    if (w->doubt) {
+        f[k++] = F1(s0.q); f[k++] = F1(b0.q); f[k++] = F1(b1.q); f[k++] = F1(s1.q);
+        f[k++] = F2(s0.q, b0.q);
+    }
     /* bias */
     f[k++] = F1(0);
     return k;
@@ -336,6 +348,10 @@ int pw_label_features(parser_work *w, int dep, int head)
     f[k++] = F3(d.p, h.p, (uint64_t)(left ? w->nl[head] : w->nr[head]));
     f[k++] = F1(d.x); f[k++] = F1(h.x); f[k++] = F3(d.x, h.x, dir);
     f[k++] = F2(d.w, h.x); f[k++] = F2(d.x, h.w);
+    if (w->doubt) {
+        f[k++] = F1(d.q);
+        f[k++] = F2(d.q, h.q);
+    }
     f[k++] = F1(0);
     return k;
 }
@@ -414,6 +430,7 @@ int pw_best_label(const float *scores, int n)
 /* Parses the sentence already set up in w with pw_init. */
 static void parse_loaded(const parser *p, parser_work *w)
 {
+    w->doubt = p->doubt;
     float sc[PT_STRIDE];
     float ls[PARSER_MAX_LABELS + 8];
     while (!pw_terminal(w)) {
@@ -434,11 +451,12 @@ static void parse_loaded(const parser *p, parser_work *w)
 
 int parser_parse_hashed(const parser *p, parser_work *w, size_t n,
                         const uint64_t *word_hash, const uint8_t *upos,
-                        const uint64_t *xpos_hash, int *heads, int *labels)
+                        const uint64_t *xpos_hash, const uint64_t *alt_hash,
+                        int *heads, int *labels)
 {
     if (pw_reserve(w, n) != 0)
         return -1;
-    pw_init(w, (int)n, word_hash, upos, xpos_hash);
+    pw_init(w, (int)n, word_hash, upos, xpos_hash, alt_hash);
     parse_loaded(p, w);
     for (size_t i = 0; i < n; i++) {
         heads[i] = w->head[i + 1];
@@ -449,15 +467,19 @@ int parser_parse_hashed(const parser *p, parser_work *w, size_t n,
 
 int parser_parse(const parser *p, parser_work *w, size_t n,
                  const char *const *forms, const uint8_t *upos,
-                 const char *const *xpos, int *heads, int *labels)
+                 const char *const *xpos, const char *const *xpos_alt,
+                 int *heads, int *labels)
 {
     if (pw_reserve(w, n) != 0)
         return -1;
     for (size_t i = 0; i < n; i++)
         w->wh[i + 1] = parser_word_hash(forms[i], strlen(forms[i]));
-    pw_init(w, (int)n, NULL, upos, NULL);
-    for (size_t i = 0; xpos && i < n; i++)
+    pw_init(w, (int)n, NULL, upos, NULL, NULL);
+    for (size_t i = 0; xpos && i < n; i++) {
         w->xh[i + 1] = parser_xpos_hash(xpos[i]);
+        w->qh[i + 1] = hmix(w->xh[i + 1], xpos_alt && xpos_alt[i] && strcmp(xpos_alt[i], xpos[i])
+                                              ? parser_xpos_hash(xpos_alt[i]) : H_NONE);
+    }
     parse_loaded(p, w);
     for (size_t i = 0; i < n; i++) {
         heads[i] = w->head[i + 1];
@@ -476,12 +498,21 @@ const char *parser_label_name(const parser *p, int i)
     return i >= 0 && i < p->n_labels ? p->label_names[i] : "_";
 }
 
+/* Frees the weights of a table, mapped or malloc'd. */
+static void qtable_free(qtable *t)
+{
+    if (t->mapped)
+        munmap(t->w, t->mapped);
+    else
+        free(t->w);
+}
+
 void parser_release(parser *p)
 {
     if (!p)
         return;
-    free(p->trans.w);
-    free(p->label.w);
+    qtable_free(&p->trans);
+    qtable_free(&p->label);
     free(p->label_names);
     free(p->names_mem);
     free(p);
@@ -499,17 +530,19 @@ static int eval_sentence(const parser *p, parser_work *w, const ud_sentence *s,
 {
     size_t n = s->n;
     uint64_t *wh = malloc(n * sizeof *wh), *xh = malloc(n * sizeof *xh);
+    uint64_t *ah = malloc(n * sizeof *ah);
     uint8_t *up = malloc(n);
     int *hd = malloc(n * sizeof *hd), *lb = malloc(n * sizeof *lb);
     int rc = -1;
-    if (wh && xh && up && hd && lb) {
+    if (wh && xh && ah && up && hd && lb) {
         for (size_t i = 0; i < n; i++) {
             wh[i] = parser_word_hash(s->words[i].form, strlen(s->words[i].form));
             const ud_word *tw = tag_s && tag_s->n == n ? &tag_s->words[i] : &s->words[i];
             up[i] = tw->upos;
             xh[i] = parser_xpos_hash(tw->xpos);
+            ah[i] = tw->xpos_alt ? parser_xpos_hash(tw->xpos_alt) : xh[i];
         }
-        rc = parser_parse_hashed(p, w, n, wh, up, xh, hd, lb);
+        rc = parser_parse_hashed(p, w, n, wh, up, xh, ah, hd, lb);
         for (size_t i = 0; rc == 0 && i < n; i++) {
             if (hd[i] != s->words[i].head)
                 continue;
@@ -517,7 +550,7 @@ static int eval_sentence(const parser *p, parser_work *w, const ud_sentence *s,
             *lh += deprel_same_universal(parser_label_name(p, lb[i]), s->words[i].deprel);
         }
     }
-    free(wh); free(xh); free(up); free(hd); free(lb);
+    free(wh); free(xh); free(ah); free(up); free(hd); free(lb);
     return rc;
 }
 

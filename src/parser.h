@@ -9,9 +9,13 @@
  * complete then).  Input: word forms and UPOS; output: HEAD and DEPREL.
  *
  * XPOS (e.g. Penn tags from the tagger) is optional but helps: a model
- * trained with it should be given it.  The shipped model is trained on
- * tags predicted by jackknifed taggers (train_parser --jackknife), as it
- * meets tagger output, not gold tags, when it is used.
+ * trained with it should be given it, and with it the tagger's runner-up
+ * XPOS where the tagger was unsure (tagger_tag_alt): features pair each
+ * tag with its doubt.  The shipped model is trained on tags predicted by
+ * jackknifed taggers (train_parser --jackknife), as it meets tagger
+ * output, not gold tags, when it is used; and its weights are the sum of
+ * four training runs (opts.runs), an ensemble that parses as fast as one
+ * model.
  *
  * Example (one sentence "Lavrov met Xi ."):
  *   parser *p = parser_from_model(m, err, sizeof err);
@@ -20,7 +24,7 @@
  *   uint8_t upos[] = {POS_PROPN, POS_VERB, POS_PROPN, POS_PUNCT};
  *   int heads[4], labels[4];
  *   const char *xpos[] = {"NNP", "VBD", "NNP", "."};
-   parser_parse(p, w, 4, forms, upos, xpos, heads, labels);
+   parser_parse(p, w, 4, forms, upos, xpos, NULL, heads, labels);
  *   // heads = {2, 0, 2, 2}; parser_label_name(p, labels[0]) = "nsubj"
  *   parser_work_free(w); parser_free(p);
  *
@@ -45,8 +49,11 @@ typedef struct parser_work parser_work;
 /* Training settings; parser_train_defaults() fills them. */
 typedef struct parser_train_opts {
     int epochs;          /* passes over the training set (default 15) */
+    int runs;            /* trainings from zero weights, each keeping its
+                            best dev epoch; their weights are summed
+                            (default 4) */
     unsigned seed;       /* shuffling and exploration (default 1) */
-    int trans_bits;      /* log2 rows of the transition table (default 20) */
+    int trans_bits;      /* log2 rows of the transition table (default 21) */
     int label_bits;      /* log2 rows of the label table (default 16) */
     double explore_p;    /* probability of following a wrong prediction (0.9) */
     int explore_from;    /* first epoch (1-based) that explores (2) */
@@ -72,19 +79,24 @@ parser_work *parser_work_new(void);
 void parser_work_free(parser_work *w);
 
 /* Parses n words (forms NUL-terminated, upos a pos_tag each, xpos the
- * XPOS names or NULL).  Writes
+ * XPOS names or NULL, xpos_alt the tagger's runner-up XPOS names
+ * (tagger_tag_alt: the XPOS itself, or NULL, where the tagger was sure)
+ * or NULL).  Writes
  * heads[i] (0 = root, else the 1-based index of the head) and labels[i]
  * (index for parser_label_name).  Always one root, always a tree
  * (projective).  Returns 0, or -1 on out of memory. */
 int parser_parse(const parser *p, parser_work *w, size_t n,
                  const char *const *forms, const uint8_t *upos,
-                 const char *const *xpos, int *heads, int *labels);
+                 const char *const *xpos, const char *const *xpos_alt,
+                 int *heads, int *labels);
 
-/* The same with word hashes from parser_word_hash() and XPOS hashes from
- * parser_xpos_hash() (or NULL) computed by the caller. */
+/* The same with word hashes from parser_word_hash() and XPOS and
+ * runner-up XPOS hashes from parser_xpos_hash() (or NULL) computed by the
+ * caller. */
 int parser_parse_hashed(const parser *p, parser_work *w, size_t n,
                         const uint64_t *word_hash, const uint8_t *upos,
-                        const uint64_t *xpos_hash, int *heads, int *labels);
+                        const uint64_t *xpos_hash, const uint64_t *alt_hash,
+                        int *heads, int *labels);
 
 /* The hash of a word form as the parser's features use it (ASCII case
  * folded, digits mapped to 0). */

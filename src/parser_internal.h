@@ -32,6 +32,7 @@ typedef struct qtable {
     int stride;
     int nclass;
     float scale;
+    size_t mapped;    /* bytes mapped for w (munmap), 0 when malloc'd */
 } qtable;
 
 struct parser {
@@ -40,6 +41,7 @@ struct parser {
     int n_labels;
     char **label_names;        /* owned */
     char *names_mem;           /* owned storage of the names */
+    int doubt;                 /* 1: with the tagger-doubt features (layout 4) */
 };
 
 /* Parser configuration and per-sentence atoms; grows to the longest
@@ -55,7 +57,10 @@ struct parser_work {
     uint64_t *lset, *rset;     /* bit sets of the labels of the children */
     uint64_t *wh;              /* word hashes */
     uint64_t *xh;              /* XPOS hashes (the tag when no XPOS) */
+    uint64_t *qh;              /* the XPOS with the tagger's runner-up (its
+                                  doubt), hashed; the XPOS alone when sure */
     uint8_t *tag;              /* UPOS + 1; ROOT = POS_COUNT + 1 */
+    int doubt;                 /* 1: compute the tagger-doubt features */
     uint64_t feats[PARSER_MAX_FEATS];
 };
 
@@ -63,9 +68,11 @@ struct parser_work {
 int pw_reserve(parser_work *w, size_t n);
 /* Starts a sentence: ROOT on the stack, words 1..n in the buffer; the
  * word hashes are copied from wh, or kept from w->wh[1..n] when wh is NULL;
- * XPOS hashes from xh, or the UPOS stands in when xh is NULL. */
+ * XPOS hashes from xh, or the UPOS stands in when xh is NULL; the
+ * tagger's runner-up XPOS hashes from ah (equal to xh where the tagger was
+ * sure), or none (sure everywhere) when ah is NULL. */
 void pw_init(parser_work *w, int n, const uint64_t *wh, const uint8_t *upos,
-             const uint64_t *xh);
+             const uint64_t *xh, const uint64_t *ah);
 int pw_terminal(const parser_work *w);
 /* Bit i set when transition i is legal. */
 unsigned pw_legal(const parser_work *w);

@@ -15,6 +15,11 @@
  * towards the best zero-cost transition; then follow the prediction with
  * probability explore_p (from epoch explore_from on), else the zero-cost
  * one.  Averaging: w_avg = w - u / c with u += c * delta (Daumé's trick).
+ * With opts->runs > 1 the training is repeated from zero weights (the
+ * random generator running on), each run keeping its best dev epoch, and
+ * the parser gets the sum of their averaged weights: one linear model,
+ * parsing as fast as one run's (EWT dev, tagger's tags: LAS 81.52 with
+ * four runs against 81.21-81.45 for each of them).
  */
 #include "parser_internal.h"
 
@@ -38,16 +43,21 @@ typedef struct trainer {
     uint64_t *wh;             /* word hashes of the whole treebank */
     uint8_t *upos;
     uint64_t *xh;             /* XPOS hashes of the whole treebank */
+    uint64_t *ah;             /* runner-up XPOS hashes (the XPOS's when none) */
     size_t *first;            /* first word of each sentence in wh/upos */
     char **names;             /* label names (borrowed from the treebank) */
     int n_labels;
+    float *avg_t, *avg_l;     /* averaged weights of the current epoch */
+    float *best_t, *best_l;   /* ... of this run's best epoch */
+    float *sum_t, *sum_l;     /* sums of the runs' best epochs */
 } trainer;
 
 void parser_train_defaults(parser_train_opts *o)
 {
     o->epochs = 15;
+    o->runs = 4;
     o->seed = 1;
-    o->trans_bits = 20;
+    o->trans_bits = 21;
     o->label_bits = 16;
     o->explore_p = 0.9;
     o->explore_from = 2;
@@ -92,25 +102,37 @@ static void update(ttable *t, const uint64_t *f, int nf, int cls, float delta, d
     }
 }
 
-/* Writes the averaged weights of t, quantised to int16 with one scale for
- * the table (largest |w| -> 32767), into out; -1 on OOM. */
-static int average(const ttable *t, double c, qtable *out)
+/* Number of weights of a table. */
+static size_t tsize(const ptable *t)
 {
-    out->bits = t->t.bits;
-    out->stride = t->t.stride;
-    out->nclass = t->t.nclass;
-    size_t n = ((size_t)1 << t->t.bits) * (size_t)t->t.stride;
+    return ((size_t)1 << t->bits) * (size_t)t->stride;
+}
+
+/* Writes the averaged weights of t at clock c into out. */
+static void averaged(const ttable *t, double c, float *out)
+{
+    size_t n = tsize(&t->t);
+    for (size_t i = 0; i < n; i++)
+        out[i] = (float)(t->t.w[i] - t->u[i] / c);
+}
+
+/* Quantises the weights v of a table shaped like t to int16 with one
+ * scale for the table (largest |w| -> 32767) into out; -1 on OOM. */
+static int quantise(const ptable *t, const float *v, qtable *out)
+{
+    out->bits = t->bits;
+    out->stride = t->stride;
+    out->nclass = t->nclass;
+    size_t n = tsize(t);
     out->w = malloc(n * sizeof *out->w);
     if (!out->w)
         return -1;
     double maxabs = 1e-9;
-    for (size_t i = 0; i < n; i++) {
-        double v = t->t.w[i] - t->u[i] / c;
-        maxabs = v > maxabs ? v : -v > maxabs ? -v : maxabs;
-    }
+    for (size_t i = 0; i < n; i++)
+        maxabs = v[i] > maxabs ? v[i] : -v[i] > maxabs ? -v[i] : maxabs;
     out->scale = (float)(maxabs / 32767.0);
     for (size_t i = 0; i < n; i++) {
-        double q = (t->t.w[i] - t->u[i] / c) / out->scale;
+        double q = v[i] / out->scale;
         out->w[i] = (int16_t)(q >= 0 ? q + 0.5 : q - 0.5);
     }
     return 0;
@@ -204,8 +226,9 @@ static int prepare_words(trainer *tr, const treebank *tb)
     tr->wh = malloc((tb->n_words + 1) * sizeof *tr->wh);
     tr->upos = malloc(tb->n_words + 1);
     tr->xh = malloc((tb->n_words + 1) * sizeof *tr->xh);
+    tr->ah = malloc((tb->n_words + 1) * sizeof *tr->ah);
     tr->first = malloc((tb->n_sents + 1) * sizeof *tr->first);
-    if (!tr->wh || !tr->xh || !tr->upos || !tr->first)
+    if (!tr->wh || !tr->xh || !tr->ah || !tr->upos || !tr->first)
         return -1;
     size_t k = 0;
     for (size_t s = 0; s < tb->n_sents; s++) {
@@ -215,6 +238,7 @@ static int prepare_words(trainer *tr, const treebank *tb)
             tr->wh[k] = parser_word_hash(wd->form, strlen(wd->form));
             tr->upos[k] = wd->upos;
             tr->xh[k] = parser_xpos_hash(wd->xpos);
+            tr->ah[k] = wd->xpos_alt ? parser_xpos_hash(wd->xpos_alt) : tr->xh[k];
         }
     }
     return 0;
@@ -262,7 +286,7 @@ static void train_sentence(trainer *tr, const ud_sentence *s, size_t si, int epo
         tr->gl[i] = label_id(tr, s->words[i - 1].deprel);
     }
     pw_init(w, n, tr->wh + tr->first[si], tr->upos + tr->first[si],
-            tr->xh + tr->first[si]);
+            tr->xh + tr->first[si], tr->ah + tr->first[si]);
     float sc[PT_STRIDE];
     int costs[PT_N];
     while (!pw_terminal(w)) {
@@ -286,8 +310,9 @@ static void train_sentence(trainer *tr, const ud_sentence *s, size_t si, int epo
     }
 }
 
-/* Builds a parser holding the averaged weights; NULL on OOM. */
-static parser *snapshot(const trainer *tr)
+/* Builds a parser holding the weights trans and label (quantised); NULL
+ * on OOM. */
+static parser *snapshot(const trainer *tr, const float *trans, const float *label)
 {
     parser *p = calloc(1, sizeof *p);
     if (!p)
@@ -297,8 +322,8 @@ static parser *snapshot(const trainer *tr)
         len += strlen(tr->names[i]) + 1;
     p->names_mem = malloc(len + 1);
     p->label_names = malloc(sizeof(char *) * (size_t)(tr->n_labels + 1));
-    if (!p->names_mem || !p->label_names || average(&tr->trans, tr->c, &p->trans) ||
-        average(&tr->label, tr->c, &p->label)) {
+    if (!p->names_mem || !p->label_names || quantise(&tr->trans.t, trans, &p->trans) ||
+        quantise(&tr->label.t, label, &p->label)) {
         parser_release(p);
         return NULL;
     }
@@ -310,6 +335,7 @@ static parser *snapshot(const trainer *tr)
         m += l;
     }
     p->n_labels = tr->n_labels;
+    p->doubt = 1;
     return p;
 }
 
@@ -324,33 +350,82 @@ static void shuffle(trainer *tr, size_t *order, size_t n)
     }
 }
 
-/* Runs the epochs; returns the best snapshot (by dev LAS, or the last). */
-static parser *run_epochs(trainer *tr, const treebank *train, const treebank *dev,
-                          size_t *order, size_t n_order)
+/* Runs the epochs of one run from zero weights; leaves the averaged
+ * weights of the epoch with the best dev LAS (or the last) in best_t and
+ * best_l.  -1 on OOM. */
+static int run_epochs(trainer *tr, const treebank *train, const treebank *dev,
+                      size_t *order, size_t n_order, int run)
 {
-    parser *best = NULL;
     double best_las = -1;
+    size_t nt = tsize(&tr->trans.t), nl = tsize(&tr->label.t);
     for (int e = 1; e <= tr->o->epochs; e++) {
         shuffle(tr, order, n_order);
         for (size_t i = 0; i < n_order; i++)
             train_sentence(tr, &train->sents[order[i]], order[i], e);
-        parser *p = snapshot(tr);
+        averaged(&tr->trans, tr->c, tr->avg_t);
+        averaged(&tr->label, tr->c, tr->avg_l);
+        parser *p = snapshot(tr, tr->avg_t, tr->avg_l);
         if (!p)
-            break;
+            return -1;
         double uas = 0, las = 0;
         if (dev)
             parser_evaluate(p, dev, NULL, &uas, &las);
+        parser_free(p);
         if (tr->o->log)
-            fprintf(tr->o->log, "epoch %d: dev UAS %.2f LAS %.2f\n", e, uas, las);
+            fprintf(tr->o->log, "run %d epoch %d: dev UAS %.2f LAS %.2f\n", run, e, uas, las);
         if (!dev || las > best_las) {
-            parser_free(best);
-            best = p;
+            memcpy(tr->best_t, tr->avg_t, nt * sizeof *tr->best_t);
+            memcpy(tr->best_l, tr->avg_l, nl * sizeof *tr->best_l);
             best_las = las;
-        } else {
-            parser_free(p);
         }
     }
-    return best;
+    return 0;
+}
+
+/* Zeroes the weights, the averaging sums and the clock for a new run. */
+static void reset(trainer *tr)
+{
+    size_t nt = tsize(&tr->trans.t), nl = tsize(&tr->label.t);
+    memset(tr->trans.t.w, 0, nt * sizeof *tr->trans.t.w);
+    memset(tr->trans.u, 0, nt * sizeof *tr->trans.u);
+    memset(tr->label.t.w, 0, nl * sizeof *tr->label.t.w);
+    memset(tr->label.u, 0, nl * sizeof *tr->label.u);
+    tr->c = 0;
+}
+
+/* Runs o->runs trainings (the shuffles and exploration continue from one
+ * to the next) and returns a parser with the sum of their best epochs'
+ * weights: as fast as one, with the variance of their mean.  NULL on OOM. */
+static parser *run_all(trainer *tr, const treebank *train, const treebank *dev,
+                       size_t *order, size_t n_order)
+{
+    size_t nt = tsize(&tr->trans.t), nl = tsize(&tr->label.t);
+    int runs = tr->o->runs > 1 ? tr->o->runs : 1;
+    tr->avg_t = malloc(nt * sizeof(float));
+    tr->avg_l = malloc(nl * sizeof(float));
+    tr->best_t = malloc(nt * sizeof(float));
+    tr->best_l = malloc(nl * sizeof(float));
+    tr->sum_t = calloc(nt, sizeof(float));
+    tr->sum_l = calloc(nl, sizeof(float));
+    if (!tr->avg_t || !tr->avg_l || !tr->best_t || !tr->best_l || !tr->sum_t || !tr->sum_l)
+        return NULL;
+    for (int r = 1; r <= runs; r++) {
+        if (r > 1)
+            reset(tr);
+        if (run_epochs(tr, train, dev, order, n_order, r) != 0)
+            return NULL;
+        for (size_t i = 0; i < nt; i++)
+            tr->sum_t[i] += tr->best_t[i];
+        for (size_t i = 0; i < nl; i++)
+            tr->sum_l[i] += tr->best_l[i];
+    }
+    parser *p = snapshot(tr, tr->sum_t, tr->sum_l);
+    if (p && dev && tr->o->log && runs > 1) {
+        double uas = 0, las = 0;
+        parser_evaluate(p, dev, NULL, &uas, &las);
+        fprintf(tr->o->log, "sum of %d runs: dev UAS %.2f LAS %.2f\n", runs, uas, las);
+    }
+    return p;
 }
 
 parser *parser_train(const treebank *train, const treebank *dev,
@@ -369,6 +444,8 @@ parser *parser_train(const treebank *train, const treebank *dev,
     tr.w = parser_work_new();
     tr.gh = malloc((maxn + 1) * sizeof(int));
     tr.gl = malloc((maxn + 1) * sizeof(int));
+    if (tr.w)
+        tr.w->doubt = 1;
     if (order && tr.w && tr.gh && tr.gl && pw_reserve(tr.w, maxn) == 0 &&
         collect_labels(&tr, train) == 0 && prepare_words(&tr, train) == 0 &&
         ttable_init(&tr.trans, o->trans_bits, PT_N) == 0 &&
@@ -380,12 +457,14 @@ parser *parser_train(const treebank *train, const treebank *dev,
         if (o->log)
             fprintf(o->log, "training on %zu of %zu sentences, %d labels\n",
                     n_order, train->n_sents, tr.n_labels);
-        p = run_epochs(&tr, train, dev, order, n_order);
+        p = run_all(&tr, train, dev, order, n_order);
     }
     ttable_free(&tr.trans);
     ttable_free(&tr.label);
     parser_work_free(tr.w);
-    free(order); free(tr.gh); free(tr.gl); free(tr.wh); free(tr.xh); free(tr.upos);
+    free(order); free(tr.gh); free(tr.gl); free(tr.wh); free(tr.xh); free(tr.ah); free(tr.upos);
     free(tr.first); free(tr.names);
+    free(tr.avg_t); free(tr.avg_l); free(tr.best_t); free(tr.best_l);
+    free(tr.sum_t); free(tr.sum_l);
     return p;
 }

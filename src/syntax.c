@@ -29,8 +29,9 @@ struct syntax {
     const char **forms;
     const char **parse_forms;    /* the forms the parser sees (parser_forms) */
     const char **xpos_names;
+    const char **alt_names;    /* the tagger's runner-up XPOS (tagger_tag_alt) */
     uint8_t *upos;
-    uint16_t *xpos;
+    uint16_t *xpos, *alt;
     int *heads, *labels;
     size_t cap;
     uint32_t *word_tok;        /* parser word -> sentence token */
@@ -95,8 +96,10 @@ void syntax_free(syntax *sx)
     free(sx->forms);
     free(sx->parse_forms);
     free(sx->xpos_names);
+    free(sx->alt_names);
     free(sx->upos);
     free(sx->xpos);
+    free(sx->alt);
     free(sx->heads);
     free(sx->labels);
     free(sx->text);
@@ -113,8 +116,10 @@ static void reserve(syntax *sx, size_t n)
     sx->forms = xrealloc(sx->forms, sx->cap * sizeof *sx->forms);
     sx->parse_forms = xrealloc(sx->parse_forms, sx->cap * sizeof *sx->parse_forms);
     sx->xpos_names = xrealloc(sx->xpos_names, sx->cap * sizeof *sx->xpos_names);
+    sx->alt_names = xrealloc(sx->alt_names, sx->cap * sizeof *sx->alt_names);
     sx->upos = xrealloc(sx->upos, sx->cap * sizeof *sx->upos);
     sx->xpos = xrealloc(sx->xpos, sx->cap * sizeof *sx->xpos);
+    sx->alt = xrealloc(sx->alt, sx->cap * sizeof *sx->alt);
     sx->heads = xrealloc(sx->heads, sx->cap * sizeof *sx->heads);
     sx->labels = xrealloc(sx->labels, sx->cap * sizeof *sx->labels);
     sx->word_tok = xrealloc(sx->word_tok, sx->cap * sizeof *sx->word_tok);
@@ -140,7 +145,7 @@ static void retag_compound_modifiers(syntax *sx, size_t n)
         if (sx->upos[i] == POS_VERB && is_hyphenated(sx->forms[i]) &&
             (next == POS_NOUN || next == POS_PROPN || next == POS_ADJ)) {
             sx->upos[i] = POS_ADJ;
-            sx->xpos_names[i] = "JJ";
+            sx->xpos_names[i] = sx->alt_names[i] = "JJ";
         }
     }
 }
@@ -180,7 +185,7 @@ static void retag_opening_past(syntax *sx, size_t n)
         return;
     for (size_t k = i + 1; k < n && strcmp(sx->forms[k], ",") != 0; k++)
         if (is_finite(sx, k)) return;
-    sx->xpos_names[i] = "VBD";
+    sx->xpos_names[i] = sx->alt_names[i] = "VBD";
 }
 
 /* "The government condemned the attack and promised aid to the
@@ -204,7 +209,7 @@ static void retag_coordinated_past(syntax *sx, size_t n)
         uint8_t next = sx->upos[i + 1];
         if (next == POS_DET || next == POS_NOUN || next == POS_PROPN || next == POS_NUM ||
             (next == POS_ADJ && i + 2 < n && sx->upos[i + 2] != POS_PUNCT))
-            sx->xpos_names[i] = "VBD";
+            sx->xpos_names[i] = sx->alt_names[i] = "VBD";
     }
 }
 
@@ -231,7 +236,7 @@ static void parser_forms(syntax *sx, size_t n)
         if (k > 0 && sx->upos[k - 1] == POS_VERB && is_weekday(sx->forms[i])) {
             sx->parse_forms[i] = "today";
             sx->upos[i] = POS_NOUN;
-            sx->xpos_names[i] = "NN";
+            sx->xpos_names[i] = sx->alt_names[i] = "NN";
         }
     }
 }
@@ -253,7 +258,7 @@ static void parser_forms_coordinate_adjectives(syntax *sx, size_t n)
         if (k == n || (sx->upos[k] != POS_NOUN && sx->upos[k] != POS_PROPN)) continue;
         sx->parse_forms[i] = "and";
         sx->upos[i] = POS_CCONJ;
-        sx->xpos_names[i] = "CC";
+        sx->xpos_names[i] = sx->alt_names[i] = "CC";
         sx->shown_as_and[i] = 1;
     }
 }
@@ -264,7 +269,7 @@ static void restore_commas(syntax *sx, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (!sx->shown_as_and[i]) continue;
         sx->upos[i] = POS_PUNCT;
-        sx->xpos_names[i] = ",";
+        sx->xpos_names[i] = sx->alt_names[i] = ",";
         if (sx->punct_label >= 0) sx->labels[i] = sx->punct_label;
     }
 }
@@ -308,7 +313,8 @@ static int root_of(const int *heads, size_t n)
 static int parse_part(syntax *sx, size_t from, size_t n)
 {
     if (parser_parse(sx->parser, sx->work, n, sx->parse_forms + from, sx->upos + from,
-                     sx->xpos_names + from, sx->heads + from, sx->labels + from) != 0)
+                     sx->xpos_names + from, sx->alt_names + from, sx->heads + from,
+                     sx->labels + from) != 0)
         return -1;
     for (size_t i = from; i < from + n; i++)
         if (sx->heads[i]) sx->heads[i] += (int)from;
@@ -320,7 +326,7 @@ static int parse_words(syntax *sx, size_t n)
     size_t comma = sx->advcl_label >= 0 && sx->punct_label >= 0 ? opening_clause_end(sx, n) : 0;
     if (!comma)
         return parser_parse(sx->parser, sx->work, n, sx->parse_forms, sx->upos, sx->xpos_names,
-                            sx->heads, sx->labels);
+                            sx->alt_names, sx->heads, sx->labels);
     if (parse_part(sx, 0, comma) != 0 || parse_part(sx, comma + 1, n - comma - 1) != 0)
         return -1;
     int sub = root_of(sx->heads, comma), main = (int)comma + 1 + root_of(sx->heads + comma + 1, n - comma - 1);
@@ -335,8 +341,11 @@ static int parse_words(syntax *sx, size_t n)
  * xpos_names, heads and labels; 0 or -1 (out of memory). */
 static int tag_and_parse(syntax *sx, size_t n)
 {
-    tagger_tag(sx->tagger, sx->forms, n, sx->upos, sx->xpos);
-    for (size_t i = 0; i < n; i++) sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
+    tagger_tag_alt(sx->tagger, sx->forms, n, sx->upos, sx->xpos, sx->alt);
+    for (size_t i = 0; i < n; i++) {
+        sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
+        sx->alt_names[i] = tagger_xpos_name(sx->tagger, sx->alt[i]);
+    }
     retag_compound_modifiers(sx, n);
     retag_opening_past(sx, n);
     retag_coordinated_past(sx, n);
@@ -474,7 +483,7 @@ int syntax_evaluate(syntax *sx, const treebank *gold, syntax_scores *out)
         const ud_sentence *gs = &gold->sents[s];
         if (gs->n == 0) continue;
         ud_word *copy = arena_alloc(a, gs->n * sizeof *copy);
-        for (size_t i = 0; i < gs->n; i++) copy[i] = (ud_word){gs->words[i].form, NULL, 0, NULL, -1, NULL};
+        for (size_t i = 0; i < gs->n; i++) copy[i] = (ud_word){gs->words[i].form, NULL, 0, NULL, -1, NULL, NULL};
         double t0 = seconds_now();
         int rc = syntax_analyze(sx, a, copy, gs->n);
         busy += seconds_now() - t0;

@@ -265,6 +265,8 @@ static void reserve(tagger *t, size_t n)
     t->xs = xrealloc(t->xs, cap * sizeof *t->xs);
     t->us = xrealloc(t->us, cap * sizeof *t->us);
     t->mx = xrealloc(t->mx, cap * NW * sizeof *t->mx);
+    t->xalt = xrealloc(t->xalt, cap * sizeof *t->xalt);
+    t->xgap = xrealloc(t->xgap, cap * sizeof *t->xgap);
     t->cap = cap;
 }
 
@@ -291,7 +293,17 @@ winfo *tg_prepare(tagger *t, const char *const *forms, size_t n)
     return w;
 }
 
-/* Greedy XPOS pass; results in t->xs (offset PAD). */
+/* The class with the best score but `best` (nc >= 2). */
+static int runner_up(const int32_t *scores, int nc, int best)
+{
+    int r = best == 0 ? 1 : 0;
+    for (int c = 0; c < nc; c++)
+        if (c != best && scores[c] > scores[r]) r = c;
+    return r;
+}
+
+/* Greedy XPOS pass; results in t->xs (offset PAD), the runner-up of each
+ * word and its gap to the best in t->xalt and t->xgap. */
 void tg_xpos_pass(tagger *t, const winfo *w, size_t n)
 {
     uint32_t rows[MAX_FEATS];
@@ -300,7 +312,11 @@ void tg_xpos_pass(tagger *t, const winfo *w, size_t n)
     const uint64_t *mx = t->mx;
     for (size_t i = 0; i < n; i++) {
         int nf = tg_xpos_rows(w, mx + i * NW, i, xs, t->xbits, rows);
-        xs[i] = (uint16_t)best_class_q(t->wx, t->nx, rows, nf, scores);
+        int best = best_class_q(t->wx, t->nx, rows, nf, scores);
+        int alt = t->nx > 1 ? runner_up(scores, t->nx, best) : best;
+        xs[i] = (uint16_t)best;
+        t->xalt[i] = (uint16_t)alt;
+        t->xgap[i] = scores[best] - scores[alt];
     }
 }
 
@@ -345,6 +361,14 @@ void tagger_tag(tagger *t, const char *const *forms, size_t n, uint8_t *upos, ui
     memcpy(upos, t->us + PAD, n);
 }
 
+void tagger_tag_alt(tagger *t, const char *const *forms, size_t n, uint8_t *upos,
+                    uint16_t *xpos, uint16_t *alt)
+{
+    tagger_tag(t, forms, n, upos, xpos);
+    for (size_t i = 0; i < n; i++)
+        alt[i] = t->xgap[i] < TAGGER_UNSURE_GAP ? t->xalt[i] : xpos[i];
+}
+
 const char *tagger_xpos_name(const tagger *t, int id)
 {
     return id >= 0 && id < t->nx ? t->xnames[id] : "_";
@@ -366,6 +390,8 @@ void tagger_free(tagger *t)
     free(t->xs);
     free(t->us);
     free(t->mx);
+    free(t->xalt);
+    free(t->xgap);
     free(t);
 }
 

@@ -59,6 +59,14 @@ void tagger_free(tagger *t);
 void tagger_tag(tagger *t, const char *const *forms, size_t n,
                 uint8_t *upos, uint16_t *xpos);
 
+/* tagger_tag, and alt[i] the XPOS id the tagger ranked second for word
+ * i when its score came within TAGGER_UNSURE_GAP of the best (the tagger
+ * was unsure between the two), else xpos[i].  The parser takes the
+ * runner-up as a feature, to see past a wrong tag. */
+#define TAGGER_UNSURE_GAP 25000
+void tagger_tag_alt(tagger *t, const char *const *forms, size_t n, uint8_t *upos,
+                    uint16_t *xpos, uint16_t *alt);
+
 /* The XPOS name of an id ("_" for an unknown id); the number of XPOS ids. */
 const char *tagger_xpos_name(const tagger *t, int id);
 int tagger_xpos_count(const tagger *t);

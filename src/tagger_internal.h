@@ -40,6 +40,8 @@ struct tagger {
     winfo *wi;                /* scratch: n + 2 * PAD word infos */
     uint16_t *xs;             /* scratch: n + 2 * PAD XPOS ids */
     uint8_t *us;              /* scratch: n + 2 * PAD UPOS ids */
+    uint16_t *xalt;           /* scratch: n runner-up XPOS ids of the XPOS pass */
+    int32_t *xgap;            /* scratch: n score gaps, best - runner-up */
     uint64_t *mx;             /* scratch: NW mixed word-feature keys per word */
     size_t cap;
 };

@@ -1,14 +1,17 @@
 /* train_parser — trains the dependency parser and evaluates it.
  *
  *   train_parser train TRAIN.conllu DEV.conllu OUT.model
- *                [--epochs N] [--seed S] [--tbits B] [--lbits B]
+ *                [--epochs N] [--runs R] [--seed S] [--tbits B] [--lbits B]
  *                [--skip-nonprojective 1]
  *                [--tagger TAGGER.model] [--jackknife K [--write-tagged F]]
- *       trains (gold UPOS and XPOS), selects the epoch with the best dev LAS and
- *       writes the parser sections into OUT.model.  With --jackknife K the
- *       training tags are predicted: K taggers, each trained on K-1 folds,
- *       tag the remaining fold (--write-tagged saves that training set as
- *       CoNLL-U); with --tagger the dev set is tagged by it.
+ *       trains (gold UPOS and XPOS, or the tags and runner-up XPOS (MISC
+ *       AltXPOS=) of the file), selects the epoch with the best dev LAS in
+ *       each of R runs (default 4), sums the runs and writes the parser
+ *       sections into OUT.model.  With --jackknife K the training tags are
+ *       predicted: K taggers, each trained on K-1 folds, tag the remaining
+ *       fold (--write-tagged saves that training set as CoNLL-U, runner-ups
+ *       included, to train again without tagging again); with --tagger the
+ *       dev set is tagged by it.
  *   train_parser eval MODEL GOLD.conllu [--tagger TAGGER.model] [--repeat N]
  *       parses GOLD with its gold UPOS and XPOS, or with the tags the tagger
  *       predicts,
@@ -55,25 +58,27 @@ static size_t fold_of(size_t s, size_t k)
 }
 
 /* Replaces the UPOS and XPOS of every word of tb (of fold `fold` of k
- * when k > 0) with tg's predictions; XPOS names are then owned by tg.
+ * when k > 0) with tg's predictions, and sets the runner-up XPOS where the
+ * tagger was unsure (tagger_tag_alt); XPOS names are then owned by tg.
  * Returns the number of words whose UPOS was kept. */
 static size_t retag(tagger *tg, treebank *tb, size_t fold, size_t k)
 {
     size_t same = 0;
     const char *forms[1024];
     uint8_t upos[1024];
-    uint16_t xpos[1024];
+    uint16_t xpos[1024], alt[1024];
     for (size_t s = 0; s < tb->n_sents; s++) {
         ud_sentence *us = &tb->sents[s];
         if ((k && fold_of(s, k) != fold) || us->n > 1024)
             continue;
         for (size_t i = 0; i < us->n; i++)
             forms[i] = us->words[i].form;
-        tagger_tag(tg, forms, us->n, upos, xpos);
+        tagger_tag_alt(tg, forms, us->n, upos, xpos, alt);
         for (size_t i = 0; i < us->n; i++) {
             same += us->words[i].upos == upos[i];
             us->words[i].upos = upos[i];
             us->words[i].xpos = tagger_xpos_name(tg, xpos[i]);
+            us->words[i].xpos_alt = alt[i] != xpos[i] ? tagger_xpos_name(tg, alt[i]) : NULL;
         }
     }
     return same;
@@ -133,6 +138,7 @@ static int cmd_train(int argc, char **argv)
     parser_train_opts o;
     parser_train_defaults(&o);
     o.epochs = opt_int(argc, argv, "--epochs", o.epochs);
+    o.runs = opt_int(argc, argv, "--runs", o.runs);
     o.seed = (unsigned)opt_int(argc, argv, "--seed", (int)o.seed);
     o.trans_bits = opt_int(argc, argv, "--tbits", o.trans_bits);
     o.label_bits = opt_int(argc, argv, "--lbits", o.label_bits);
@@ -195,18 +201,23 @@ static void eval_one(const parser *p, parser_work *w, tagger *tg,
                      const ud_sentence *s, scores *sc, const char **forms,
                      uint8_t *upos, uint16_t *xpos, const char **xn, int *hd, int *lb)
 {
+    const char **an = xn + s->n;
+    uint16_t *alt = xpos + s->n;
     for (size_t i = 0; i < s->n; i++) {
         forms[i] = s->words[i].form;
         upos[i] = s->words[i].upos;
         xn[i] = s->words[i].xpos;
+        an[i] = NULL;
     }
     double t0 = tool_now();
     if (tg) {
-        tagger_tag(tg, forms, s->n, upos, xpos);
-        for (size_t i = 0; i < s->n; i++)
+        tagger_tag_alt(tg, forms, s->n, upos, xpos, alt);
+        for (size_t i = 0; i < s->n; i++) {
             xn[i] = tagger_xpos_name(tg, xpos[i]);
+            an[i] = tagger_xpos_name(tg, alt[i]);
+        }
     }
-    parser_parse(p, w, s->n, forms, upos, xn, hd, lb);
+    parser_parse(p, w, s->n, forms, upos, xn, an, hd, lb);
     sc->secs += tool_now() - t0;
     for (size_t i = 0; i < s->n; i++) {
         if (hd[i] != s->words[i].head)
@@ -257,9 +268,9 @@ static int cmd_eval(int argc, char **argv)
     for (size_t s = 0; s < gold->n_sents; s++)
         maxn = gold->sents[s].n > maxn ? gold->sents[s].n : maxn;
     const char **forms = malloc(maxn * sizeof *forms);
-    const char **xn = malloc(maxn * sizeof *xn);
+    const char **xn = malloc(2 * maxn * sizeof *xn);      /* XPOS, then runner-ups */
     uint8_t *upos = malloc(maxn);
-    uint16_t *xpos = malloc(maxn * sizeof *xpos);
+    uint16_t *xpos = malloc(2 * maxn * sizeof *xpos);
     int *hd = malloc(maxn * sizeof *hd), *lb = malloc(maxn * sizeof *lb);
     parser_work *w = parser_work_new();
     int repeat = opt_int(argc, argv, "--repeat", 1);

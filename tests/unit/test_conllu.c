@@ -140,6 +140,37 @@ static void test_write_round_trip(void)
     conllu_free(tb);
 }
 
+/* A tagger's runner-up XPOS travels in MISC as AltXPOS=, among other
+ * items or alone, and survives writing and reading again. */
+static void test_alt_xpos_in_misc(void)
+{
+    static const char *const text =
+        "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+        "2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No|AltXPOS=VBN\n"
+        "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\tAltXPOS=\n";
+    char err[256] = "";
+    treebank *tb = read_text(text, err, sizeof err);
+    CHECK(tb != NULL);
+    if (!tb) return;
+    CHECK(tb->sents[0].words[0].xpos_alt == NULL);       /* MISC "_" */
+    CHECK_STR(tb->sents[0].words[1].xpos_alt, "VBN");
+    CHECK(tb->sents[0].words[2].xpos_alt == NULL);       /* empty value */
+    char path[] = "/tmp/dyad_conllu_alt_XXXXXX";
+    FILE *f = fdopen(mkstemp(path), "w");
+    conllu_write_sentence(f, &tb->sents[0]);
+    fclose(f);
+    treebank *tb2 = conllu_read_file(path, err, sizeof err);
+    remove(path);
+    CHECK(tb2 != NULL);
+    if (tb2) {
+        CHECK(tb2->sents[0].words[0].xpos_alt == NULL);
+        CHECK_STR(tb2->sents[0].words[1].xpos_alt, "VBN");
+        CHECK_STR(tb2->sents[0].words[1].xpos, "VBD");
+    }
+    conllu_free(tb2);
+    conllu_free(tb);
+}
+
 static void test_ewt_dev(void)
 {
     const char *shared = getenv("SHARED");
@@ -167,6 +198,7 @@ static void test_ewt_dev(void)
 int main(void)
 {
     RUN(test_small);
+    RUN(test_alt_xpos_in_misc);
     RUN(test_unknown_fields);
     RUN(test_malformed);
     RUN(test_upos_names);

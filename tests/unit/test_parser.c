@@ -41,7 +41,7 @@ static int run_static_oracle(parser_work *w, int n, const int *heads, const uint
         wh[i] = parser_word_hash(forms1[0], 3) + (uint64_t)i;
         gh[i + 1] = heads[i];
     }
-    pw_init(w, n, wh, upos, NULL);
+    pw_init(w, n, wh, upos, NULL, NULL);
     int steps = 0;
     *all_gold_zero = 1;
     static const int order[3] = {PT_LEFT, PT_RIGHT, PT_SHIFT};
@@ -87,7 +87,7 @@ static void test_dynamic_oracle_after_error(void)
     int gh[N1 + 1] = {-1};
     for (int i = 0; i < N1; i++)
         gh[i + 1] = heads1[i];
-    pw_init(w, N1, wh, upos1, NULL);
+    pw_init(w, N1, wh, upos1, NULL, NULL);
     pw_apply(w, PT_SHIFT, 0);                  /* [0 The] | minister ... */
     CHECK_INT(pw_cost(w, gh, PT_LEFT), 0);
     CHECK_INT(pw_cost(w, gh, PT_SHIFT), 1);
@@ -116,7 +116,7 @@ static void test_transitions_and_legality(void)
     parser_work *w = parser_work_new();
     uint64_t wh[3] = {1, 2, 3};
     uint8_t up[3] = {POS_NOUN, POS_VERB, POS_PUNCT};
-    pw_init(w, 3, wh, up, NULL);
+    pw_init(w, 3, wh, up, NULL, NULL);
     CHECK_INT(pw_legal(w), 1u << PT_SHIFT);          /* only SHIFT at the start */
     pw_apply(w, PT_SHIFT, 0);                         /* [0 1] | 2 3 */
     CHECK_INT(pw_legal(w), (1u << PT_SHIFT) | (1u << PT_LEFT)); /* no RIGHT to ROOT yet */
@@ -145,8 +145,8 @@ static void test_feature_hashing_deterministic(void)
     CHECK(parser_word_hash("The", 3) == parser_word_hash("the", 3));
     CHECK(parser_word_hash("1984", 4) == parser_word_hash("2024", 4));
     CHECK(parser_word_hash("met", 3) != parser_word_hash("Xi", 2));
-    pw_init(a, N1, wh, upos1, NULL);
-    pw_init(b, N1, wh, upos1, NULL);
+    pw_init(a, N1, wh, upos1, NULL, NULL);
+    pw_init(b, N1, wh, upos1, NULL, NULL);
     pw_apply(a, PT_SHIFT, 0);
     pw_apply(b, PT_SHIFT, 0);
     int na = pw_trans_features(a), nb = pw_trans_features(b);
@@ -225,12 +225,12 @@ static void test_tiny_training_learns(void)
     CHECK(las == 100.0);
     parser_work *w = parser_work_new();
     int hd[N1], lb[N1];
-    CHECK_INT(parser_parse(p, w, N1, forms1, upos1, NULL, hd, lb), 0);
+    CHECK_INT(parser_parse(p, w, N1, forms1, upos1, NULL, NULL, hd, lb), 0);
     for (int i = 0; i < N1; i++) {
         CHECK_INT(hd[i], heads1[i]);
         CHECK_STR(parser_label_name(p, lb[i]), rels1[i]);
     }
-    CHECK_INT(parser_parse(p, w, 0, forms1, upos1, NULL, hd, lb), 0);  /* empty sentence */
+    CHECK_INT(parser_parse(p, w, 0, forms1, upos1, NULL, NULL, hd, lb), 0);  /* empty sentence */
     parser_work_free(w);
     parser_free(p);
     free_tb(tb);
@@ -269,6 +269,47 @@ static void test_training_deterministic_and_round_trip(void)
     free_tb(tb);
 }
 
+/* Training runs summed (opts.runs) is deterministic too and learns the
+ * tiny treebank; a runner-up XPOS equal to the XPOS means the tagger was
+ * sure, as no runner-up does. */
+static void test_summed_runs_and_runner_up(void)
+{
+    treebank *tb = tiny_treebank(6);
+    parser_train_opts o;
+    parser_train_defaults(&o);
+    o.epochs = 4;
+    o.runs = 3;
+    o.trans_bits = 12;
+    o.label_bits = 10;
+    parser *a = parser_train(tb, tb, &o), *b = parser_train(tb, tb, &o);
+    CHECK(a && b);
+    if (a && b) {
+        size_t len = ((size_t)1 << a->trans.bits) * (size_t)a->trans.stride;
+        CHECK(memcmp(a->trans.w, b->trans.w, len * sizeof a->trans.w[0]) == 0);
+        double uas = 0, las = 0;
+        parser_evaluate(a, tb, NULL, &uas, &las);
+        CHECK(uas == 100.0);
+        CHECK(las == 100.0);
+        static const char *const xp[] = {"DT", "NN", "VBD", "NNP", "IN", "NNP", "."};
+        static const char *const alt[] = {"DT", "NN", "VBN", "NNP", "IN", "NNP", "."};
+        parser_work *w = parser_work_new();
+        int h1[N1], l1[N1], h2[N1], l2[N1];
+        uint64_t q1[N1 + 1];
+        parser_parse(a, w, N1, forms1, upos1, xp, NULL, h1, l1);
+        memcpy(q1, w->qh, sizeof q1);
+        parser_parse(a, w, N1, forms1, upos1, xp, xp, h2, l2);
+        CHECK(memcmp(h1, h2, sizeof h1) == 0 && memcmp(l1, l2, sizeof l1) == 0);
+        CHECK(memcmp(q1, w->qh, sizeof q1) == 0);
+        parser_parse(a, w, N1, forms1, upos1, xp, alt, h2, l2);
+        CHECK(q1[3] != w->qh[3]);              /* "met": VBD, or VBN */
+        CHECK(q1[2] == w->qh[2] && q1[4] == w->qh[4]);
+        parser_work_free(w);
+    }
+    parser_free(a);
+    parser_free(b);
+    free_tb(tb);
+}
+
 /* Saves p into a fresh model writer's image at path; 0 on success. */
 static int save_to(const parser *p, const char *path)
 {
@@ -296,7 +337,7 @@ static void test_layout_version_and_byte_order(void)
         const unsigned char *meta = m ? model_section(m, "parser.meta", &len) : NULL;
         CHECK(meta != NULL && len == 32);
         if (meta && len == 32) {
-            CHECK_INT(meta[0], 3);                 /* version 3, little-endian */
+            CHECK_INT(meta[0], 4);                 /* version 4, little-endian */
             CHECK(meta[1] == 0 && meta[2] == 0 && meta[3] == 0);
             CHECK_INT(meta[4], a->trans.bits);     /* trans bits */
             /* the same sections under an older layout version */
@@ -317,7 +358,27 @@ static void test_layout_version_and_byte_order(void)
             parser *b = m2 ? parser_from_model(m2, err, sizeof err) : NULL;
             CHECK(m2 != NULL && b == NULL);
             CHECK(strstr(err, "parser layout version 2") != NULL);
-            CHECK(strstr(err, "version 3") != NULL);
+            CHECK(strstr(err, "version 4") != NULL);
+            parser_free(b);
+            model_free(m2);
+            /* version 3, without the tagger-doubt features, is still read */
+            old[0] = 3;
+            mw = model_writer_new();
+            model_writer_add(mw, "parser.meta", old, sizeof old);
+            for (int i = 0; i < 3; i++) {
+                size_t l = 0;
+                const void *d = model_section(m, names[i], &l);
+                model_writer_add(mw, names[i], d, l);
+            }
+            CHECK_INT(model_writer_save(mw, path, err, sizeof err), 0);
+            model_writer_free(mw);
+            m2 = model_load(path, err, sizeof err);
+            b = m2 ? parser_from_model(m2, err, sizeof err) : NULL;
+            CHECK(b != NULL);
+            if (b) {
+                CHECK_INT(b->doubt, 0);
+                CHECK_INT(a->doubt, 1);
+            }
             parser_free(b);
             model_free(m2);
         }
@@ -473,6 +534,7 @@ int main(void)
     RUN(test_dynamic_oracle_after_error);
     RUN(test_feature_hashing_deterministic);
     RUN(test_tiny_training_learns);
+    RUN(test_summed_runs_and_runner_up);
     RUN(test_training_deterministic_and_round_trip);
     RUN(test_layout_version_and_byte_order);
     RUN(test_committed_model_on_dev);
