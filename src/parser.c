@@ -569,3 +569,8 @@ size_t parser_evaluate(const parser *p, const treebank *gold,
     *las = total ? 100.0 * (double)lh / (double)total : 0;
     return total;
 }
+
+int parser_reads_tagger_doubt(const parser *p)
+{
+    return p->doubt;
+}

@@ -105,6 +105,10 @@ uint64_t parser_word_hash(const char *form, size_t len);
 /* The hash of an XPOS name ("VBD") as the features use it. */
 uint64_t parser_xpos_hash(const char *name);
 
+/* Whether the model reads the tagger's runner-up tags (layout 4); with a
+ * layout-3 model the caller need not compute them (tagger_tag_alt). */
+int parser_reads_tagger_doubt(const parser *p);
+
 /* Label names: 0 <= i < parser_n_labels(p); full UD names ("nsubj:pass"). */
 size_t parser_n_labels(const parser *p);
 const char *parser_label_name(const parser *p, int i);

@@ -341,10 +341,15 @@ static int parse_words(syntax *sx, size_t n)
  * xpos_names, heads and labels; 0 or -1 (out of memory). */
 static int tag_and_parse(syntax *sx, size_t n)
 {
-    tagger_tag_alt(sx->tagger, sx->forms, n, sx->upos, sx->xpos, sx->alt);
+    if (parser_reads_tagger_doubt(sx->parser))
+        tagger_tag_alt(sx->tagger, sx->forms, n, sx->upos, sx->xpos, sx->alt);
+    else
+        tagger_tag(sx->tagger, sx->forms, n, sx->upos, sx->xpos);
     for (size_t i = 0; i < n; i++) {
         sx->xpos_names[i] = tagger_xpos_name(sx->tagger, sx->xpos[i]);
-        sx->alt_names[i] = tagger_xpos_name(sx->tagger, sx->alt[i]);
+        sx->alt_names[i] = parser_reads_tagger_doubt(sx->parser)
+                               ? tagger_xpos_name(sx->tagger, sx->alt[i])
+                               : sx->xpos_names[i];
     }
     retag_compound_modifiers(sx, n);
     retag_opening_past(sx, n);

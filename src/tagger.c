@@ -302,8 +302,9 @@ static int runner_up(const int32_t *scores, int nc, int best)
     return r;
 }
 
-/* Greedy XPOS pass; results in t->xs (offset PAD), the runner-up of each
- * word and its gap to the best in t->xalt and t->xgap. */
+/* Greedy XPOS pass; results in t->xs (offset PAD) and, when t->track_alt,
+ * the runner-up of each word and its gap to the best in t->xalt and
+ * t->xgap. */
 void tg_xpos_pass(tagger *t, const winfo *w, size_t n)
 {
     uint32_t rows[MAX_FEATS];
@@ -313,10 +314,12 @@ void tg_xpos_pass(tagger *t, const winfo *w, size_t n)
     for (size_t i = 0; i < n; i++) {
         int nf = tg_xpos_rows(w, mx + i * NW, i, xs, t->xbits, rows);
         int best = best_class_q(t->wx, t->nx, rows, nf, scores);
-        int alt = t->nx > 1 ? runner_up(scores, t->nx, best) : best;
         xs[i] = (uint16_t)best;
-        t->xalt[i] = (uint16_t)alt;
-        t->xgap[i] = scores[best] - scores[alt];
+        if (t->track_alt) {            /* only tagger_tag_alt pays for it */
+            int alt = t->nx > 1 ? runner_up(scores, t->nx, best) : best;
+            t->xalt[i] = (uint16_t)alt;
+            t->xgap[i] = scores[best] - scores[alt];
+        }
     }
 }
 
@@ -364,7 +367,9 @@ void tagger_tag(tagger *t, const char *const *forms, size_t n, uint8_t *upos, ui
 void tagger_tag_alt(tagger *t, const char *const *forms, size_t n, uint8_t *upos,
                     uint16_t *xpos, uint16_t *alt)
 {
+    t->track_alt = 1;
     tagger_tag(t, forms, n, upos, xpos);
+    t->track_alt = 0;
     for (size_t i = 0; i < n; i++)
         alt[i] = t->xgap[i] < TAGGER_UNSURE_GAP ? t->xalt[i] : xpos[i];
 }

@@ -42,6 +42,7 @@ struct tagger {
     uint8_t *us;              /* scratch: n + 2 * PAD UPOS ids */
     uint16_t *xalt;           /* scratch: n runner-up XPOS ids of the XPOS pass */
     int32_t *xgap;            /* scratch: n score gaps, best - runner-up */
+    int track_alt;            /* 1: the XPOS pass fills xalt and xgap */
     uint64_t *mx;             /* scratch: NW mixed word-feature keys per word */
     size_t cap;
 };
