@@ -284,8 +284,7 @@ int dict_load(dict *d, dict_kind kind, const char *name, const char *text,
     return c.problems;
 }
 
-/* Reads a whole file into a malloc'd buffer; NULL on failure (errno set). */
-static char *read_file(const char *path, size_t *len)
+char *dict_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
@@ -312,7 +311,7 @@ int dict_load_file(dict *d, dict_kind kind, const char *path,
                    dict_warn_fn warn, void *ctx)
 {
     size_t len = 0;
-    char *text = read_file(path, &len);
+    char *text = dict_read_file(path, &len);
     if (!text) {
         if (warn) {
             char msg[512];

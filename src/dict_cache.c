@@ -94,23 +94,9 @@ int dict_cache_read_source(dict_cache_source *s, dict_kind kind, const char *pat
     memset(s, 0, sizeof *s);
     s->kind = kind;
     s->name = path;
-    FILE *f = fopen(path, "rb");
-    if (!f) return -1;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = xmalloc(cap);
-    for (;;) {
-        if (n == cap) buf = dict_grow(buf, &cap, cap + 1, 1);
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) break;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = EIO;
-        return -1;
-    }
+    size_t n = 0;
+    char *buf = dict_read_file(path, &n);
+    if (!buf) return -1;
     s->owned = buf;
     s->text = buf;
     s->len = n;

@@ -124,6 +124,10 @@ void *dict_grow(void *p, size_t *cap, size_t need, size_t size);
 #define DICT_PUSH(arr, n, cap) \
     ((arr) = dict_grow((arr), &(cap), (n) + 1, sizeof *(arr)), &(arr)[(n)++])
 
+/* Reads a whole file into a malloc'd buffer (*len its size); NULL on
+ * failure (errno set). */
+char *dict_read_file(const char *path, size_t *len);
+
 /* A vector of word ids (scratch while parsing). */
 typedef struct wvec { uint32_t *v; size_t n, cap; } wvec;
 void wvec_push(wvec *w, uint32_t id);
