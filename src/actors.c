@@ -181,8 +181,26 @@ static void add_agent(char *code, const char *agent, int is_prefix)
     }
 }
 
+/* The actor with a code on the date among parts[0..end), rightmost
+ * first, or -1; *code is set to its code. */
+static int rightmost_actor(const dict *dc, const part *parts, size_t end, int yyyymmdd,
+                           const char **code)
+{
+    for (size_t k = end; k-- > 0;) {
+        if (parts[k].m.kind != NOUN_ACTOR) continue;
+        const char *c = dict_actor_code(dc, parts[k].m.entry, yyyymmdd);
+        if (c && strcmp(c, "---") == 0) c = NULL;  /* null code */
+        if (c) { *code = c; return (int)k; }
+    }
+    return -1;
+}
+
 /* The code of a mention's parts: the rightmost actor with a code on the
- * date, with the agents of the phrase (add_agent). */
+ * date, with the agents of the phrase (add_agent).  A name after a title
+ * that already has its actor ("Ithilen's minister Calimehtar", "Hamas
+ * leader Ismail Haniyeh") is the holder of that title: the actor before
+ * the title gives the code, whatever else the name is coded; the name
+ * stays the head (*head). */
 static const char *parts_code(arena *a, const dict *dc, const part *parts, size_t n_parts,
                               int yyyymmdd, int unknown_agents, int *head,
                               uint8_t *head_agent_len)
@@ -190,11 +208,12 @@ static const char *parts_code(arena *a, const dict *dc, const part *parts, size_
     *head_agent_len = 0;
     const char *actor_code = NULL;
     *head = -1;
-    for (size_t k = n_parts; k-- > 0;) {
-        if (parts[k].m.kind != NOUN_ACTOR) continue;
-        actor_code = dict_actor_code(dc, parts[k].m.entry, yyyymmdd);
-        if (actor_code && strcmp(actor_code, "---") == 0) actor_code = NULL;  /* null code */
-        if (actor_code) { *head = (int)k; break; }
+    *head = rightmost_actor(dc, parts, n_parts, yyyymmdd, &actor_code);
+    if (*head > 0 && parts[*head - 1].m.kind == NOUN_AGENT) {
+        /* the name stays the head: it is the person "he" may refer to */
+        const char *before = NULL;
+        if (rightmost_actor(dc, parts, (size_t)*head - 1, yyyymmdd, &before) >= 0)
+            actor_code = before;
     }
     if (!actor_code && !unknown_agents) return NULL;
     char code[MAX_CODE];

@@ -1518,6 +1518,10 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
     size_t pattern_stop = (size_t)sub_end > stop ? (size_t)sub_end : stop;
     int subj = tree_subject(&c->t, v);
     if (subj < 0) return code_verb(c, s, i, vm, out);
+    /* PETRARCH's conventions: a clause finds its source before its verb,
+     * so an opening participle ("Rebuked by Eriador, Osgiliath is ...")
+     * has none; its unit tests code no event there. */
+    if (!c->modal_intent && tree_opens_without_subject(&c->t, v)) return 0;
     int source = subject_mention(c, v, subj);
 
     pattern_hit hit;
@@ -1567,6 +1571,9 @@ static size_t code_verb_parsed(sent_ctx *c, size_t s, size_t i, const verb_match
             if (source < 0) return 0;
         }
     }
+    if (target < 0 && !c->modal_intent && !ve.mutual && !is_compound(c, source) &&
+        !tree_has_complement(&c->t, v))
+        return 0;
     return emit_all(c, &ve, source, target, tree_has_object(&c->t, v), out);
 }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "deprel.h"
@@ -188,6 +189,59 @@ static void retag_opening_past(syntax *sx, size_t n)
     sx->xpos_names[i] = sx->alt_names[i] = "VBD";
 }
 
+/* Is the word a count above one: "two", "12", "1,500"; not "one", and
+ * not a year ("In 2020 Russia attacks")? */
+static int is_plural_count(const char *w)
+{
+    static const char *const words[] = {"two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", "ten", "dozens", "hundreds",
+                                        "thousands", "several", "many", NULL};
+    for (const char *const *k = words; *k; k++)
+        if (strcasecmp(w, *k) == 0) return 1;
+    size_t digits = 0, len = strlen(w);
+    for (const char *c = w; *c; c++) {
+        if (isdigit((unsigned char)*c)) digits++;
+        else if (*c != ',') return 0;
+    }
+    if (digits == 0 || (len == 4 && digits == 4)) return 0;
+    return !(digits == 1 && w[0] == '1');
+}
+
+/* A verb that takes an object: not a gerund, not a form of "be",
+ * "have" or "do" (whose -s forms are no nouns). */
+static int is_verb_before_object(const syntax *sx, size_t i)
+{
+    return xpos_is(sx, i, "VBD") || xpos_is(sx, i, "VBZ") || xpos_is(sx, i, "VBP") ||
+           xpos_is(sx, i, "VB") || xpos_is(sx, i, "VBN");
+}
+
+static int is_auxiliary_form(const char *w)
+{
+    static const char *const words[] = {"is", "has", "does", "was", "'s", NULL};
+    for (const char *const *k = words; *k; k++)
+        if (strcasecmp(w, *k) == 0) return 1;
+    return 0;
+}
+
+/* "fired two artillery shells near": a verb's object that opens with a
+ * count above one is plural, so the word the tagger read as an -s verb
+ * (VBZ) after the count and its nouns is the plural noun they modify
+ * (NNS).  Not after a gerund, nor for a subject ("two days makes"). */
+static void retag_counted_plurals(syntax *sx, size_t n)
+{
+    for (size_t i = 2; i < n; i++) {
+        if (!xpos_is(sx, i, "VBZ") || is_auxiliary_form(sx->forms[i])) continue;
+        size_t k = i;
+        while (k > 0 && i - k < 3 && (xpos_is(sx, k - 1, "NN") || xpos_is(sx, k - 1, "NNS")))
+            k--;
+        if (k < 2 || !xpos_is(sx, k - 1, "CD") || !is_plural_count(sx->forms[k - 1]) ||
+            !is_verb_before_object(sx, k - 2))
+            continue;
+        sx->upos[i] = POS_NOUN;
+        sx->xpos_names[i] = sx->alt_names[i] = "NNS";
+    }
+}
+
 /* "The government condemned the attack and promised aid to the
  * villages": after "and" or "but", a participle (VBN) before a noun phrase
  * is read as a modifier ("promised aid") when the sentence already has its
@@ -281,10 +335,28 @@ static int has_verb(const syntax *sx, size_t from, size_t to)
     return 0;
 }
 
+static int opens_with_conjunction(const syntax *sx)
+{
+    return tag_opens_adverbial_clause(sx->forms[0]) &&
+           (sx->upos[0] == POS_SCONJ || sx->upos[0] == POS_ADV);
+}
+
+/* "Rebuked by Rohan, Gondor ...", "Speaking in Moscow, Lavrov said":
+ * a participle (not "including", "according", which head no clause). */
+static int opens_with_participle(const syntax *sx)
+{
+    return sx->upos[0] == POS_VERB &&
+           (xpos_is(sx, 0, "VBN") || xpos_is(sx, 0, "VBG") || xpos_is(sx, 0, "VBD")) &&
+           strcasecmp(sx->forms[0], "including") != 0 &&
+           strcasecmp(sx->forms[0], "according") != 0;
+}
+
 /* "After Russia attacked Ukraine, Germany sent weapons": the greedy
  * parser, trained on web text, often runs the opening clause's object
  * into the main clause ("Ukraine" the subject of "sent", "Germany" its
- * apposition).  A sentence that opens with a subordinating conjunction
+ * apposition); an opening participle ("Rebuked by Rohan, Gondor
+ * criticized Arnor") it makes the root, "criticized" hanging on it.  A
+ * sentence that opens with a subordinating conjunction or a participle
  * and has a verb on both sides of its first comma is parsed as two: the
  * opening clause, then the main clause, whose root the opening clause's
  * root hangs on (advcl); the comma hangs on the opening clause's root
@@ -292,12 +364,14 @@ static int has_verb(const syntax *sx, size_t from, size_t to)
  * index, or 0 when the sentence is parsed whole. */
 static size_t opening_clause_end(const syntax *sx, size_t n)
 {
-    if (n < 5 || !tag_opens_adverbial_clause(sx->forms[0]) ||
-        (sx->upos[0] != POS_SCONJ && sx->upos[0] != POS_ADV))
-        return 0;
-    for (size_t k = 2; k + 2 < n; k++)
-        if (strcmp(sx->forms[k], ",") == 0)
-            return has_verb(sx, 1, k) && has_verb(sx, k + 1, n) ? k : 0;
+    int participle = opens_with_participle(sx);
+    if (n < 5 || !(opens_with_conjunction(sx) || participle)) return 0;
+    for (size_t k = 2; k + 2 < n; k++) {
+        if (strcmp(sx->forms[k], ",") != 0) continue;
+        /* after a participle, a subject must follow: not "..., and" */
+        if (participle && !is_noun_phrase_word(sx->upos[k + 1])) return 0;
+        return has_verb(sx, 0, k) && has_verb(sx, k + 1, n) ? k : 0;
+    }
     return 0;
 }
 
@@ -354,6 +428,7 @@ static int tag_and_parse(syntax *sx, size_t n)
     retag_compound_modifiers(sx, n);
     retag_opening_past(sx, n);
     retag_coordinated_past(sx, n);
+    retag_counted_plurals(sx, n);
     memset(sx->shown_as_and, 0, n);
     parser_forms(sx, n);
     parser_forms_coordinate_adjectives(sx, n);

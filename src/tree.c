@@ -131,6 +131,15 @@ int tree_subject(const tree *t, int v)
     return -1;
 }
 
+int tree_opens_without_subject(const tree *t, int v)
+{
+    int top = tree_clause_top(t, v);
+    if (rel_of(t, top) != DEP_ADVCL || own_subject(t, top) >= 0) return 0;
+    int h = head_of(t, top);
+    int s = h >= 0 ? own_subject(t, h) : -1;
+    return s > top;
+}
+
 int tree_reporter(const tree *t, int v)
 {
     int top = tree_clause_top(t, v);
@@ -227,6 +236,31 @@ int tree_is_perfect(const tree *t, int v)
     return 0;
 }
 int tree_has_object(const tree *t, int v) { return tree_child(t, v, DEP_OBJ) >= 0; }
+
+/* A bare noun oblique ("said today", "met Saturday"): obl:tmod or
+ * obl:npmod, with no preposition of its own. */
+static int is_bare_oblique(const tree *t, int c)
+{
+    return rel_of(t, c) == DEP_OBL && tree_child(t, c, DEP_CASE) < 0;
+}
+
+int tree_has_complement(const tree *t, int v)
+{
+    for (int c = t->first_child[v]; c >= 0; c = t->next_sibling[c]) {
+        if (c < v) continue;
+        switch (rel_of(t, c)) {
+        case DEP_OBJ: case DEP_IOBJ: case DEP_OBL_AGENT: case DEP_NMOD:
+        case DEP_CCOMP: case DEP_XCOMP:
+            return 1;
+        case DEP_OBL:
+            if (!is_bare_oblique(t, c)) return 1;
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
 
 static int push(int *out, int k, int max, int tok)
 {

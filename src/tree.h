@@ -52,6 +52,11 @@ int tree_is_verb(const tree *t, int v);
  * above; a relative pronoun stands for the noun its clause modifies. */
 int tree_subject(const tree *t, int v);
 
+/* Is v's clause an adverbial one with no subject of its own that opens
+ * before the subject of the clause it modifies ("Rebuked by Eriador,
+ * Osgiliath is ...")?  tree_subject lends it that later subject. */
+int tree_opens_without_subject(const tree *t, int v);
+
 /* The subject of the verb that reports v's clause ("Iran said it would
  * ..." -> Iran for "would"'s clause), or -1 when v's clause is not the
  * complement (ccomp) of a verb. */
@@ -87,6 +92,11 @@ int tree_is_hypothetical(const tree *t, int v);
 
 /* Does v have a direct object? */
 int tree_has_object(const tree *t, int v);
+
+/* Has v a phrase after it that could name a target: an object, a
+ * prepositional phrase ("said on Saturday"), a clause it governs?  Not
+ * a bare time noun ("said today") or an adverb. */
+int tree_has_complement(const tree *t, int v);
 
 /* Candidate targets of v in the order the coder tries them: its direct
  * and indirect objects, the noun modifiers of its object ("cooperation

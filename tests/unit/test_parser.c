@@ -440,8 +440,9 @@ static int analyze(syntax *sx, arena *a, const char *const *forms, ud_word *w, s
  * opening "X attacked Y, officials said" is a past tense, not a reduced
  * relative, "said Tuesday that" dates the saying, "restored complete,
  * full ties" coordinates two adjectives, "condemned the attack and
- * promised aid" two predicates, and "After Russia attacked Ukraine,
- * Germany sent" is parsed as two clauses. */
+ * promised aid" two predicates, "After Russia attacked Ukraine,
+ * Germany sent" and "Rebuked by Rohan, Gondor criticized" are parsed as
+ * two clauses, and "fired two artillery shells" has no verb "shells". */
 static void test_newswire_retagging(void)
 {
     char err[512] = "";
@@ -519,6 +520,28 @@ static void test_newswire_retagging(void)
         CHECK_INT(w[4].head, 3);               /* the comma closes the clause */
         CHECK_INT(w[6].head, 0);
     }
+    /* so does an opening participle, whose clause the parser made the
+     * root when parsing the sentence whole */
+    static const char *const s10[] = {"Rebuked", "by", "Rohan", ",", "Gondor",
+                                       "criticized", "Arnor", "."};
+    if (analyze(sx, a, s10, w, 8)) {
+        CHECK_INT(w[5].head, 0);               /* criticized is the root */
+        CHECK_INT(w[0].head, 6);               /* Rebuked <- criticized */
+        CHECK_STR(w[0].deprel, "advcl");
+        CHECK_INT(w[4].head, 6);               /* Gondor <- criticized */
+        CHECK_STR(w[4].deprel, "nsubj");
+    }
+    /* after a count above one, an object's -s word is a plural noun */
+    static const char *const s11[] = {"North", "Korea", "fired", "two", "artillery",
+                                       "shells", "near", "a", "vessel", "."};
+    if (analyze(sx, a, s11, w, 10)) {
+        CHECK_STR(w[5].xpos, "NNS");
+        CHECK_INT(w[5].head, 3);               /* shells <- fired */
+        CHECK_STR(w[5].deprel, "obj");
+    }
+    /* ... but not a form of "be" after a subject's count */
+    static const char *const s12[] = {"He", "said", "the", "20", "percent", "is", "low", "."};
+    if (analyze(sx, a, s12, w, 8)) CHECK_STR(w[5].xpos, "VBZ");
     /* a reduced relative keeps its participle */
     static const char *const s3[] = {"Weapons", "seized", "last", "year", "were",
                                       "returned", "."};

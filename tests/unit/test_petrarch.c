@@ -108,7 +108,8 @@ static const char actors_txt[] =
     "ITHILEN [ITH]\n"
     "FORNOST [FOR]\n"
     "ROHAN [ROH]\n"
-    "+ROHANESE\n";
+    "+ROHANESE\n"
+    "BEREGOND [GONMIL]\n";
 
 static const char agents_txt[] =
     "GOVERNMENT [~GOV]\n"
@@ -225,12 +226,22 @@ static void test_unknown_agents_and_require_dyad(void)
     /* require_dyad: no event without a target. */
     EXPECT("Gondor attacked yesterday.", "");
     set("require_dyad", "false");
-    EXPECT("Gondor attacked yesterday.", "GON>-:190");
+    /* Without it, a phrase after the verb that names no actor is the
+     * unknown target; with no phrase there at all (a bare time word is
+     * none) there is no event, as in PETRARCH's unit tests ("a senior
+     * Bree official said today" codes nothing, "... said on Saturday"
+     * codes BREGOV>---). */
+    EXPECT("Gondor attacked the convoy.", "GON>-:190");
+    EXPECT("Gondor attacked on Monday.", "GON>-:190");
+    EXPECT("Gondor attacked yesterday.", "");
+    EXPECT("Gondor attacked.", "");
     /* PETRARCH's comma_emax 8 leaves the 2-word terminal clause out. */
-    EXPECT("Arnor criticized Gondor, officials said.", "ARN>GON:111");
+    EXPECT("Arnor criticized Gondor, officials said on Monday.", "ARN>GON:111");
     set("comma_emax", "0");
     /* A reported clause before "said" is what was said, not its target. */
-    EXPECT("Arnor criticized Gondor, officials said.", "ARN>GON:111 ---GOV>-:023");
+    EXPECT("Arnor criticized Gondor, officials said on Monday.",
+           "ARN>GON:111 ---GOV>-:023");
+    EXPECT("Arnor criticized Gondor, officials said.", "ARN>GON:111");
     /* A name the parser split from its title still takes the title's agent. */
     EXPECT("Fornost and Gondor welcome a resumption of ties with Osgiliath after a 12-year "
            "rift, the primary official news agency WFNA said on Thursday.",
@@ -323,6 +334,29 @@ static void test_passive_source(void)
     set("modal_intent", "false");
 }
 
+/* A name after a title that has its country is the title's holder: the
+ * country and the title make the code, whatever the name alone is. */
+static void test_title_holder(void)
+{
+    EXPECT("Beregond criticized Rohan.", "GONMIL>ROH:111");
+    EXPECT("Ithilen's minister Beregond criticized Rohan.", "ITHGOV>ROH:111");
+    EXPECT("Ithilen's awful and evil minister Beregond criticized Rohan.", "ITHGOV>ROH:111");
+}
+
+/* PETRARCH's conventions: an opening participle ("Criticized by Rohan,
+ * Gondor ...") has no source before it and codes nothing; dyad's own
+ * reading lends it the main clause's subject. */
+static void test_opening_participle(void)
+{
+    set("comma_emax", "0");     /* else the main clause is a terminal one */
+    EXPECT("Criticized by Rohan, Gondor restored ties with Arnor.", "GON>ARN:064");
+    set("modal_intent", "true");
+    EXPECT("Criticized by Rohan, Gondor restored ties with Arnor.",
+           "ROH>GON:111 GON>ARN:064");
+    set("modal_intent", "false");
+    set("comma_emax", "8");
+}
+
 /* PETRARCH's conventions: no event in an adverbial clause of a verb that
  * codes one; dyad's own reading codes both. */
 static void test_adverbial_clauses(void)
@@ -336,7 +370,8 @@ static void test_adverbial_clauses(void)
     /* a clause the parser hangs on "said" without a conjunction stays */
     set("comma_emax", "0");
     set("require_dyad", "false");
-    EXPECT("Arnor criticized Gondor, officials said.", "ARN>GON:111 ---GOV>-:023");
+    EXPECT("Arnor criticized Gondor, officials said on Monday.",
+           "ARN>GON:111 ---GOV>-:023");
     set("require_dyad", "true");
     set("comma_emax", "8");
     set("modal_intent", "true");
@@ -484,12 +519,12 @@ static void test_config_elements(void)
 {
     write_file("records.xml",
                "<Sentences>\n"
-               "<Sentence date=\"19950101\" id=\"A\"><Text>Gondor attacked.</Text></Sentence>\n"
+               "<Sentence date=\"19950101\" id=\"A\"><Text>Gondor attacked the convoy.</Text></Sentence>\n"
                "<Config option=\"require_dyad\" value=\"false\"></Config>\n"
-               "<Sentence date=\"19950101\" id=\"B\"><Text>Gondor attacked.</Text></Sentence>\n"
-               "<Sentence date=\"19950101\" id=\"C\"><Text>Gondor attacked.</Text></Sentence>\n"
+               "<Sentence date=\"19950101\" id=\"B\"><Text>Gondor attacked the convoy.</Text></Sentence>\n"
+               "<Sentence date=\"19950101\" id=\"C\"><Text>Gondor attacked the convoy.</Text></Sentence>\n"
                "<Config option=\"require_dyad\" value=\"true\"></Config>\n"
-               "<Sentence date=\"19950101\" id=\"D\"><Text>Gondor attacked.</Text></Sentence>\n"
+               "<Sentence date=\"19950101\" id=\"D\"><Text>Gondor attacked the convoy.</Text></Sentence>\n"
                "</Sentences>\n");
     char path[128];
     snprintf(path, sizeof path, "%s/records.xml", dir);
@@ -538,6 +573,8 @@ int main(void)
         RUN(test_pattern_roles);
         RUN(test_passive_source);
         RUN(test_adverbial_clauses);
+        RUN(test_title_holder);
+        RUN(test_opening_participle);
         RUN(test_compound_agents_share_country);
         RUN(test_new_actors);
         RUN(test_compound_lists);
