@@ -669,11 +669,29 @@ static size_t add_member(int *out, size_t n, int m)
     return n + 1;
 }
 
+/* Does a member already found hang in the phrase of token h (not in a
+ * conjunct of h)?  A conjunct is one party, named by its first actor:
+ * "Calenardhon and the evil Arnor awful Gondor" is Calenardhon and Arnor
+ * (whose mention reached the list through the "and" before it), not
+ * Gondor too. */
+static int member_under(const sent_ctx *c, int h, const int *out, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        int t = (int)m_stop(c, out[k]) - 1;
+        for (int steps = 0; t >= 0 && steps < (int)c->n; steps++) {
+            if (t == h) return 1;
+            if (c->toks[t].rel == DEP_CONJ) break;
+            t = c->toks[t].head;
+        }
+    }
+    return 0;
+}
+
 /* Adds the actors of the nominal conjuncts of token h ("Fornost and the
  * evil awful Gondor"), h's own included. */
 static size_t add_conjuncts(const sent_ctx *c, int h, int *out, size_t n, int depth)
 {
-    n = add_member(out, n, nominal_mention(c, h, 0));
+    if (!member_under(c, h, out, n)) n = add_member(out, n, nominal_mention(c, h, 0));
     if (depth > MAX_MEMBERS) return n;
     for (int k = c->t.first_child[h]; k >= 0; k = c->t.next_sibling[k])
         if (c->toks[k].rel == DEP_CONJ && c->toks[k].pos != POS_VERB)
@@ -719,6 +737,8 @@ static size_t compound_members(const sent_ctx *c, int k, int *out)
     }
     if (!c->parsed) return n;
     int h = (int)m_stop(c, k) - 1;             /* a name hangs from its last token */
+    /* a possessor names its noun's party: "Ithilen's sheep and goats" */
+    if (c->toks[h].rel == DEP_NMOD_POSS && c->toks[h].head >= 0) h = c->toks[h].head;
     for (int steps = 0; steps < MAX_MEMBERS && c->toks[h].rel == DEP_CONJ &&
                         c->toks[h].head >= 0 && c->toks[c->toks[h].head].pos != POS_VERB;
          steps++)
@@ -1028,7 +1048,9 @@ static int nominal_mention(const sent_ctx *c, int t, int depth)
         int found = nominal_mention(c, k, depth + 1);
         if (found >= 0) return found;
     }
-    if (tag_is_partitive(&c->toks[t]))     /* "thousands of Iraqis" */
+    /* "thousands of Iraqis"; with PETRARCH's conventions any noun's "of"
+     * phrase, as TABARI takes a phrase's first actor ("goats of Gondor") */
+    if (tag_is_partitive(&c->toks[t]) || !c->modal_intent)
         for (int k = c->t.first_child[t]; k >= 0; k = c->t.next_sibling[k]) {
             int of = tree_child(&c->t, k, DEP_CASE);
             if (c->toks[k].rel == DEP_NMOD && of >= 0 && key_is(&c->toks[of], "of"))

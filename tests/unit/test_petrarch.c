@@ -406,6 +406,9 @@ static void test_compound_lists(void)
            "ARN>OSG:111 ROH>OSG:111 GON>OSG:111");
     EXPECT("Brave Gondor criticized Osgiliath.", "GON>OSG:111");
     EXPECT("The horsemen and the brave Gondor criticized Osgiliath.", "GON>OSG:111");
+    /* a member is named by its first actor: two in one phrase are one party */
+    EXPECT("Rohan and the evil Arnor awful Gondor criticized Osgiliath.",
+           "ROH>OSG:111 ARN>OSG:111");
     /* ", the ..." with no "and" after it is an apposition, not a list */
     EXPECT("Gondor criticized Arnor, the Rohanese ally.", "GON>ARN:111");
     /* ", and" before the subject of another verb ends a clause, not a list */
