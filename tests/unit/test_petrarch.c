@@ -409,6 +409,13 @@ static void test_compound_lists(void)
     /* a member is named by its first actor: two in one phrase are one party */
     EXPECT("Rohan and the evil Arnor awful Gondor criticized Osgiliath.",
            "ROH>OSG:111 ARN>OSG:111");
+    /* a possessor takes the conjuncts of its noun; with PETRARCH's
+     * conventions a noun's "of" phrase names its party */
+    EXPECT("Ithilen's sheep and goats of Gondor criticized Rohan.",
+           "ITH>ROH:111 GON>ROH:111");
+    set("modal_intent", "true");
+    EXPECT("Ithilen's sheep and goats of Gondor criticized Rohan.", "ITH>ROH:111");
+    set("modal_intent", "false");
     /* ", the ..." with no "and" after it is an apposition, not a list */
     EXPECT("Gondor criticized Arnor, the Rohanese ally.", "GON>ARN:111");
     /* ", and" before the subject of another verb ends a clause, not a list */
