@@ -226,9 +226,9 @@ check validate_missing_dictionary_named grep -q "/nonexistent/verbs.txt" "$TMP/v
 # as in `dyad validate` (require_dyad is on by default with PETRARCH files).
 cat >"$TMP/val/config.xml" <<'XML'
 <Sentences>
-<Sentence date="19950101" id="C-01"><Text>Arnor praised yesterday.</Text></Sentence>
+<Sentence date="19950101" id="C-01"><Text>Arnor praised the plan.</Text></Sentence>
 <Config option="require_dyad" value="False"></Config>
-<Sentence date="19950101" id="C-02"><Text>Arnor praised yesterday.</Text></Sentence>
+<Sentence date="19950101" id="C-02"><Text>Arnor praised the plan.</Text></Sentence>
 </Sentences>
 XML
 $DYAD code -q --format tsv --input-format petrarch-xml --dictionary-dir "$TMP/val" \
