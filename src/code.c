@@ -1121,11 +1121,22 @@ static int passed_over_as_self(const sent_ctx *c, int m, const target_filter *f)
     return !(head->head == f->verb && (head->rel == DEP_OBJ || head->rel == DEP_IOBJ));
 }
 
+/* "he" or "she" standing for the source itself ("Sam began to question
+ * whether he has a future with the Orcs"): the source again, not the one
+ * acted upon. */
+static int refers_to_source(const sent_ctx *c, int m, const target_filter *f)
+{
+    const mention *p = mention_get(c, m);
+    if (!p->is_pronoun || f->source < 0) return 0;
+    const char *x = mention_get(c, f->source)->code;
+    return p->antecedent == f->source || (x && p->code && strcmp(x, p->code) == 0);
+}
+
 static int can_be_target(const sent_ctx *c, int m, const target_filter *f)
 {
     return m >= 0 && m != f->source && (f->allow_places || !is_place_of_verb(c, m, f->code)) &&
            !(f->named_only && is_unknown_actor(c, m)) &&
-           !passed_over_as_self(c, m, f);
+           !passed_over_as_self(c, m, f) && !refers_to_source(c, m, f);
 }
 
 /* The first actor mention inside the subtree of token h that starts
@@ -1154,7 +1165,17 @@ static int parsed_target_pass(const sent_ctx *c, int v, const target_filter *f)
         int m = nominal_mention(c, cand[k], 0);
         if (can_be_target(c, m, f)) return m;
     }
-    return mention_under(c, v, v, f);
+    int m = mention_under(c, v, v, f);
+    if (m >= 0 || c->modal_intent) return m;
+    /* PETRARCH's conventions: when the clause the verb governs after it
+     * is about the source itself, its subject a pronoun ("began to
+     * question whether he has a future with the Morgul Orcs", "said he
+     * has deep satisfaction toward Gondor"), the target is the first actor
+     * named in it */
+    int cc = tree_child(&c->t, v, DEP_CCOMP);
+    int subj = cc > v ? tree_child(&c->t, cc, DEP_NSUBJ) : -1;
+    if (subj < 0 || c->toks[subj].pos != POS_PRON) return -1;
+    return mention_under(c, cc, v, f);
 }
 
 /* The above, a named actor first, else (place_target_allowed) a named

@@ -69,12 +69,14 @@ if [ -f "$GOLD" ]; then
     at_least dev_recall "$TMP/dev.out" recall 61.5
     at_least dev_precision "$TMP/dev.out" precision 76.4
     if [ -f "$SHARED/petrarch2/PETR_config.ini" ]; then
-        # With PETRARCH2's dictionaries: 87/322 found, 105/326 events.
+        # With PETRARCH2's dictionaries: 91/322 found, 109/358 events (the
+        # precision was 32.2% before PETRARCH's "X said it ... with Y" target
+        # convention added 010 statements, which have no PLOVER type).
         $DYAD eval-plover --petrarch-config "$SHARED/petrarch2/PETR_config.ini" \
             --dictionary-dir "$SHARED/petrarch2/dictionaries" "$GOLD" >"$TMP/ph.out" 2>"$TMP/ph.err"
         check_eq petrarch_exit "$?" 0
-        at_least petrarch_recall "$TMP/ph.out" recall 27.0
-        at_least petrarch_precision "$TMP/ph.out" precision 32.2
+        at_least petrarch_recall "$TMP/ph.out" recall 28.3
+        at_least petrarch_precision "$TMP/ph.out" precision 30.4
     else
         echo "SKIP petrarch dev set: $SHARED/petrarch2 not found"
     fi

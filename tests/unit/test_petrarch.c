@@ -343,6 +343,18 @@ static void test_title_holder(void)
     EXPECT("Ithilen's awful and evil minister Beregond criticized Rohan.", "ITHGOV>ROH:111");
 }
 
+/* PETRARCH's conventions: a clause after the verb whose subject is a
+ * pronoun (the source again) gives the verb its target, the first actor
+ * named in it; the pronoun itself is never the target. */
+static void test_target_in_own_clause(void)
+{
+    EXPECT("Arnor said it has deep ties with Gondor.", "ARN>GON:023");
+    EXPECT("Arnor said Rohan has deep ties with Gondor.", "ARN>ROH:023");
+    set("modal_intent", "true");
+    EXPECT("Arnor said it has deep ties with Gondor.", "");
+    set("modal_intent", "false");
+}
+
 /* PETRARCH's conventions: an opening participle ("Criticized by Rohan,
  * Gondor ...") has no source before it and codes nothing; dyad's own
  * reading lends it the main clause's subject. */
@@ -584,6 +596,7 @@ int main(void)
         RUN(test_passive_source);
         RUN(test_adverbial_clauses);
         RUN(test_title_holder);
+        RUN(test_target_in_own_clause);
         RUN(test_opening_participle);
         RUN(test_compound_agents_share_country);
         RUN(test_new_actors);
