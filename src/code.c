@@ -1707,7 +1707,8 @@ static size_t drop_adverbial_events(const sent_ctx *c, const uint8_t *coded, siz
              * parataxis or a complement is a misread adverbial clause */
             uint8_t rel = c->toks[v].rel;
             drop = (rel == DEP_ADVCL || rel == DEP_PARATAXIS || rel == DEP_CCOMP) && h >= 0 &&
-                   has_subordinator(c, (int)v) && clause_coded(c, coded, h, 0);
+                   has_subordinator(c, (int)v) &&
+                   clause_coded(c, coded, tree_clause_top(&c->t, h), 0);
         }
         if (!drop) out->items[kept++] = *e;
     }

@@ -40,8 +40,15 @@ struct syntax {
     size_t text_cap;
     uint8_t *label_rel;        /* parser label id -> dep_rel */
     uint8_t *shown_as_and;     /* a comma the parser saw as "and" (parser_forms) */
+    /* the words of one part of a sentence parsed on its own (parse_subset) */
+    uint32_t *part;            /* their positions in the sentence */
+    uint8_t *part_of;          /* sentence word -> PART_MAIN, PART_OPENING ... */
+    const char **g_forms, **g_xpos, **g_alt;
+    uint8_t *g_upos;
+    int *g_heads, *g_labels;
     int punct_label;           /* the parser's label id of "punct", or -1 */
     int advcl_label;           /* and of "advcl" */
+    int parataxis_label;       /* and of "parataxis" */
 };
 
 const char *syntax_model_dir(const char *dir)
@@ -76,12 +83,13 @@ syntax *syntax_load(const char *model_dir, char *err, size_t errlen)
     sx->work = parser_work_new();
     size_t nl = parser_n_labels(sx->parser);
     sx->label_rel = xcalloc(nl ? nl : 1, 1);
-    sx->punct_label = sx->advcl_label = -1;
+    sx->punct_label = sx->advcl_label = sx->parataxis_label = -1;
     for (size_t k = 0; k < nl; k++) {
         const char *name = parser_label_name(sx->parser, (int)k);
         sx->label_rel[k] = (uint8_t)deprel_from_name(name);
         if (strcmp(name, "punct") == 0) sx->punct_label = (int)k;
         if (strcmp(name, "advcl") == 0) sx->advcl_label = (int)k;
+        if (strcmp(name, "parataxis") == 0) sx->parataxis_label = (int)k;
     }
     return sx;
 }
@@ -107,6 +115,14 @@ void syntax_free(syntax *sx)
     free(sx->word_tok);
     free(sx->label_rel);
     free(sx->shown_as_and);
+    free(sx->part);
+    free(sx->part_of);
+    free(sx->g_forms);
+    free(sx->g_xpos);
+    free(sx->g_alt);
+    free(sx->g_upos);
+    free(sx->g_heads);
+    free(sx->g_labels);
     free(sx);
 }
 
@@ -125,6 +141,14 @@ static void reserve(syntax *sx, size_t n)
     sx->labels = xrealloc(sx->labels, sx->cap * sizeof *sx->labels);
     sx->word_tok = xrealloc(sx->word_tok, sx->cap * sizeof *sx->word_tok);
     sx->shown_as_and = xrealloc(sx->shown_as_and, sx->cap);
+    sx->part = xrealloc(sx->part, sx->cap * sizeof *sx->part);
+    sx->part_of = xrealloc(sx->part_of, sx->cap);
+    sx->g_forms = xrealloc(sx->g_forms, sx->cap * sizeof *sx->g_forms);
+    sx->g_xpos = xrealloc(sx->g_xpos, sx->cap * sizeof *sx->g_xpos);
+    sx->g_alt = xrealloc(sx->g_alt, sx->cap * sizeof *sx->g_alt);
+    sx->g_upos = xrealloc(sx->g_upos, sx->cap);
+    sx->g_heads = xrealloc(sx->g_heads, sx->cap * sizeof *sx->g_heads);
+    sx->g_labels = xrealloc(sx->g_labels, sx->cap * sizeof *sx->g_labels);
 }
 
 /* Does the form hold a hyphen between letters ("Saudi-led")? */
@@ -301,12 +325,27 @@ static void parser_forms(syntax *sx, size_t n)
  * (JJ) there, the second followed by more adjectives and a noun, is shown to
  * the parser as "and", the coordination it stands for; its label is
  * punct again after the parse. */
+/* The parts of a sentence parsed on their own (mark_parts): the words
+ * of each are marked in sx->part_of. */
+enum { PART_MAIN, PART_OPENING, PART_COMMA, PART_ASIDE };
+
+/* The main clause's word before word i, over an aside and its commas
+ * ("restore, it seems, complete, full ties": "restore"); -1 if none. */
+static int main_word_before(const syntax *sx, size_t i)
+{
+    int k = (int)i - 1;
+    while (k >= 0 && (sx->part_of[k] == PART_ASIDE || sx->part_of[k] == PART_COMMA)) k--;
+    return k;
+}
+
 static void parser_forms_coordinate_adjectives(syntax *sx, size_t n)
 {
     for (size_t i = 1; i + 2 < n; i++) {
         if (strcmp(sx->forms[i], ",") != 0 || !xpos_is(sx, i - 1, "JJ") ||
-            !xpos_is(sx, i + 1, "JJ") || i < 2 || sx->upos[i - 2] != POS_VERB)
+            !xpos_is(sx, i + 1, "JJ"))
             continue;
+        int v = main_word_before(sx, i - 1);
+        if (v < 0 || sx->upos[v] != POS_VERB) continue;
         size_t k = i + 1;
         while (k < n && sx->upos[k] == POS_ADJ) k++;
         if (k == n || (sx->upos[k] != POS_NOUN && sx->upos[k] != POS_PROPN)) continue;
@@ -375,39 +414,144 @@ static size_t opening_clause_end(const syntax *sx, size_t n)
     return 0;
 }
 
-static int root_of(const int *heads, size_t n)
+/* Verbs that report or hedge in a parenthetical: "the attack,
+ * officials said, killed", "is about to restore, it seems, full ties". */
+static int is_parenthetical_verb(const syntax *sx, size_t i)
 {
-    for (size_t i = 0; i < n; i++)
-        if (heads[i] == 0) return (int)i;
+    static const char *const lemmas[] = {
+        "say", "tell", "add", "note", "report", "claim", "insist", "seem", "appear",
+        "believe", "think", "argue", "explain", "warn", "stress", "admit", "acknowledge",
+        "write", "state", "suggest", "confirm", "announce", NULL};
+    if (sx->upos[i] != POS_VERB ||
+        !(xpos_is(sx, i, "VBD") || xpos_is(sx, i, "VBZ") || xpos_is(sx, i, "VBP")))
+        return 0;
+    char buf[MAX_LEMMA];
+    const char *l = lemma_of(sx->forms[i], POS_VERB, sx->xpos_names[i], buf, sizeof buf);
+    for (const char *const *k = lemmas; l && *k; k++)
+        if (strcmp(l, *k) == 0) return 1;
     return 0;
 }
 
-/* Parses words [from, from + n) on their own into heads and labels at
- * the same positions, heads numbered over the whole sentence. */
-static int parse_part(syntax *sx, size_t from, size_t n)
+/* When the comma at c opens a parenthetical (", officials said,", ", it
+ * seems,": a short subject and a verb of saying or seeming, perhaps an
+ * adverb, then a comma that goes on with the sentence), the index of its
+ * closing comma, else 0.  Parsed with the sentence, such an aside takes
+ * over its verb ("officials said" becomes the root, "killed" its
+ * complement). */
+static size_t parenthetical_end(const syntax *sx, size_t n, size_t c)
 {
-    if (parser_parse(sx->parser, sx->work, n, sx->parse_forms + from, sx->upos + from,
-                     sx->xpos_names + from, sx->alt_names + from, sx->heads + from,
-                     sx->labels + from) != 0)
+    if (c == 0 || strcmp(sx->forms[c], ",") != 0) return 0;
+    size_t k = c + 1;
+    while (k < n && k - c <= 4 && is_noun_phrase_word(sx->upos[k])) k++;
+    if (k == c + 1 || k >= n || !is_parenthetical_verb(sx, k)) return 0;
+    k++;
+    if (k < n && sx->upos[k] == POS_ADV) k++;
+    if (k + 1 >= n || strcmp(sx->forms[k], ",") != 0 || sx->upos[k + 1] == POS_CCONJ ||
+        sx->upos[k + 1] == POS_PUNCT)
+        return 0;
+    return k;
+}
+
+/* Parses the m words of the sentence at sx->part[0..m) on their own;
+ * their heads and labels go to their places in the sentence, heads
+ * numbered over the whole sentence.  *root: the (first) word the part's
+ * parse made its root, as a sentence index. */
+static int parse_subset(syntax *sx, size_t m, int *root)
+{
+    for (size_t k = 0; k < m; k++) {
+        size_t i = sx->part[k];
+        sx->g_forms[k] = sx->parse_forms[i];
+        sx->g_upos[k] = sx->upos[i];
+        sx->g_xpos[k] = sx->xpos_names[i];
+        sx->g_alt[k] = sx->alt_names[i];
+    }
+    if (parser_parse(sx->parser, sx->work, m, sx->g_forms, sx->g_upos, sx->g_xpos, sx->g_alt,
+                     sx->g_heads, sx->g_labels) != 0)
         return -1;
-    for (size_t i = from; i < from + n; i++)
-        if (sx->heads[i]) sx->heads[i] += (int)from;
+    *root = -1;
+    for (size_t k = 0; k < m; k++) {
+        size_t i = sx->part[k];
+        int h = sx->g_heads[k];
+        sx->heads[i] = h ? (int)sx->part[h - 1] + 1 : 0;
+        sx->labels[i] = sx->g_labels[k];
+        if (!h && *root < 0) *root = (int)i;
+    }
     return 0;
 }
 
-static int parse_words(syntax *sx, size_t n)
+/* Parses the words of one part: those marked `which` in sx->part_of,
+ * or, for an aside, the words from `from` up to its closing comma. */
+static int parse_marked(syntax *sx, size_t from, size_t to, int which, int *root)
 {
-    size_t comma = sx->advcl_label >= 0 && sx->punct_label >= 0 ? opening_clause_end(sx, n) : 0;
-    if (!comma)
+    size_t m = 0;
+    for (size_t i = from; i < to; i++)
+        if (sx->part_of[i] == which) sx->part[m++] = (uint32_t)i;
+    return m ? parse_subset(sx, m, root) : (*root = -1, 0);
+}
+
+static void attach(syntax *sx, int dep, int head, int label)
+{
+    sx->heads[dep] = head + 1;
+    sx->labels[dep] = label;
+}
+
+/* Marks the parts of the sentence parsed on their own: an opening
+ * adverbial clause and its comma (opening_clause_end), and asides between
+ * two commas in the rest (parenthetical_end).  Returns whether there is
+ * any. */
+static int mark_parts(syntax *sx, size_t n)
+{
+    memset(sx->part_of, PART_MAIN, n);
+    if (sx->punct_label < 0) return 0;
+    int any = 0;
+    size_t from = 0;
+    size_t open = sx->advcl_label >= 0 ? opening_clause_end(sx, n) : 0;
+    if (open) {
+        memset(sx->part_of, PART_OPENING, open);
+        sx->part_of[open] = PART_COMMA;
+        from = open + 1;
+        any = 1;
+    }
+    for (size_t c = from; sx->parataxis_label >= 0 && c < n; c++) {
+        size_t end = parenthetical_end(sx, n, c);
+        if (!end) continue;
+        sx->part_of[c] = sx->part_of[end] = PART_COMMA;
+        memset(sx->part_of + c + 1, PART_ASIDE, end - c - 1);
+        any = 1;
+        c = end;
+    }
+    return any;
+}
+
+/* Parses the sentence, a part at a time when it has an opening clause or
+ * asides: the main clause, then each of the others hung on its root (an
+ * opening clause as advcl, an aside as parataxis), with its commas. */
+static int parse_words(syntax *sx, size_t n, int parts)
+{
+    if (!parts)
         return parser_parse(sx->parser, sx->work, n, sx->parse_forms, sx->upos, sx->xpos_names,
                             sx->alt_names, sx->heads, sx->labels);
-    if (parse_part(sx, 0, comma) != 0 || parse_part(sx, comma + 1, n - comma - 1) != 0)
-        return -1;
-    int sub = root_of(sx->heads, comma), main = (int)comma + 1 + root_of(sx->heads + comma + 1, n - comma - 1);
-    sx->heads[sub] = main + 1;
-    sx->labels[sub] = sx->advcl_label;
-    sx->heads[comma] = sub + 1;            /* the comma closes the opening clause */
-    sx->labels[comma] = sx->punct_label;
+    int main_root, root;
+    if (parse_marked(sx, 0, n, PART_MAIN, &main_root) != 0) return -1;
+    if (main_root < 0) main_root = 0;
+    for (size_t i = 0; i < n;) {
+        if (sx->part_of[i] != PART_OPENING && sx->part_of[i] != PART_ASIDE) {
+            i++;
+            continue;
+        }
+        int which = sx->part_of[i];
+        size_t end = i;
+        while (end < n && sx->part_of[end] == which) end++;
+        if (parse_marked(sx, i, end, which, &root) != 0) return -1;
+        if (root >= 0) {
+            attach(sx, root, main_root,
+                   which == PART_OPENING ? sx->advcl_label : sx->parataxis_label);
+            /* the commas around it hang on its root, as the treebank has them */
+            if (i > 0 && sx->part_of[i - 1] == PART_COMMA) attach(sx, (int)i - 1, root, sx->punct_label);
+            if (end < n && sx->part_of[end] == PART_COMMA) attach(sx, (int)end, root, sx->punct_label);
+        }
+        i = end;
+    }
     return 0;
 }
 
@@ -431,8 +575,9 @@ static int tag_and_parse(syntax *sx, size_t n)
     retag_counted_plurals(sx, n);
     memset(sx->shown_as_and, 0, n);
     parser_forms(sx, n);
+    int parts = mark_parts(sx, n);
     parser_forms_coordinate_adjectives(sx, n);
-    if (parse_words(sx, n) != 0) return -1;
+    if (parse_words(sx, n, parts) != 0) return -1;
     restore_commas(sx, n);
     return 0;
 }

@@ -442,7 +442,8 @@ static int analyze(syntax *sx, arena *a, const char *const *forms, ud_word *w, s
  * full ties" coordinates two adjectives, "condemned the attack and
  * promised aid" two predicates, "After Russia attacked Ukraine,
  * Germany sent" and "Rebuked by Rohan, Gondor criticized" are parsed as
- * two clauses, and "fired two artillery shells" has no verb "shells". */
+ * two clauses, an aside (", officials said,") is parsed apart, and
+ * "fired two artillery shells" has no verb "shells". */
 static void test_newswire_retagging(void)
 {
     char err[512] = "";
@@ -530,6 +531,29 @@ static void test_newswire_retagging(void)
         CHECK_STR(w[0].deprel, "advcl");
         CHECK_INT(w[4].head, 6);               /* Gondor <- criticized */
         CHECK_STR(w[4].deprel, "nsubj");
+    }
+    /* an aside between commas is parsed apart and hung on the main
+     * clause's root, which keeps its subject and object */
+    static const char *const s13[] = {"The", "attack", ",", "Russian", "officials", "said",
+                                       ",", "killed", "12", "soldiers", "near", "Kharkiv", "."};
+    if (analyze(sx, a, s13, w, 13)) {
+        CHECK_INT(w[7].head, 0);               /* killed is the root */
+        CHECK_INT(w[1].head, 8);               /* attack <- killed */
+        CHECK_STR(w[1].deprel, "nsubj");
+        CHECK_INT(w[5].head, 8);               /* said <- killed */
+        CHECK_STR(w[5].deprel, "parataxis");
+        CHECK_INT(w[4].head, 6);               /* officials <- said */
+        CHECK_INT(w[2].head, 6);               /* its commas hang on said */
+        CHECK_INT(w[6].head, 6);
+    }
+    static const char *const s14[] = {"Arnor", "is", "about", "to", "restore", ",", "it",
+                                       "seems", ",", "complete", ",", "full", "diplomatic",
+                                       "ties", "with", "Gondor", "."};
+    if (analyze(sx, a, s14, w, 17)) {
+        CHECK_INT(w[13].head, 5);              /* ties <- restore */
+        CHECK_STR(w[13].deprel, "obj");
+        CHECK_INT(w[9].head, 14);              /* complete <- ties */
+        CHECK_STR(w[7].deprel, "parataxis");
     }
     /* after a count above one, an object's -s word is a plural noun */
     static const char *const s11[] = {"North", "Korea", "fired", "two", "artillery",

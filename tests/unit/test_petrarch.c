@@ -379,6 +379,9 @@ static void test_adverbial_clauses(void)
            "ARN>GON:064");
     EXPECT("Arnor improved ties with Gondor when Rohan criticized Osgiliath.",
            "ROH>OSG:111");
+    /* nor in one of a verb whose event the verb it complements codes */
+    EXPECT("Arnor is said to restore ties with Gondor when Rohan criticized Osgiliath.",
+           "ARN>GON:023");
     /* a clause the parser hangs on "said" without a conjunction stays */
     set("comma_emax", "0");
     set("require_dyad", "false");
