@@ -199,13 +199,20 @@ static int is_noun_phrase_word(uint8_t upos)
  * phrase, with no finite verb up to the next comma, is the past tense.  A
  * real reduced relative is followed by its own verb ("Weapons seized last
  * year were returned") or by "by", "in" ... ("forces deployed in"). */
+static size_t parenthetical_end(const syntax *sx, size_t n, size_t c);
+
 static void retag_opening_past(syntax *sx, size_t n)
 {
     size_t i = 0;
-    while (i < n && (is_noun_phrase_word(sx->upos[i]) || sx->upos[i] == POS_CCONJ ||
-                     (sx->upos[i] == POS_ADP && strcmp(sx->forms[i], "of") == 0) ||
-                     (sx->upos[i] == POS_PUNCT && strcmp(sx->forms[i], "-") == 0)))
-        i++;
+    for (;;) {
+        while (i < n && (is_noun_phrase_word(sx->upos[i]) || sx->upos[i] == POS_CCONJ ||
+                         (sx->upos[i] == POS_ADP && strcmp(sx->forms[i], "of") == 0) ||
+                         (sx->upos[i] == POS_PUNCT && strcmp(sx->forms[i], "-") == 0)))
+            i++;
+        size_t aside = i < n ? parenthetical_end(sx, n, i) : 0;   /* "The talks, it seems," */
+        if (!aside) break;
+        i = aside + 1;
+    }
     if (i == 0 || i + 1 >= n || !xpos_is(sx, i, "VBN") || !is_noun_phrase_word(sx->upos[i + 1]))
         return;
     for (size_t k = i + 1; k < n && strcmp(sx->forms[k], ",") != 0; k++)

@@ -555,6 +555,14 @@ static void test_newswire_retagging(void)
         CHECK_INT(w[9].head, 14);              /* complete <- ties */
         CHECK_STR(w[7].deprel, "parataxis");
     }
+    /* the opening noun phrase's past tense comes after the aside too */
+    static const char *const s15[] = {"Russian", "forces", ",", "it", "seems", ",", "shelled",
+                                       "positions", "near", "Kharkiv", "."};
+    if (analyze(sx, a, s15, w, 11)) {
+        CHECK_STR(w[6].xpos, "VBD");
+        CHECK_INT(w[6].head, 0);
+        CHECK_INT(w[1].head, 7);               /* forces <- shelled */
+    }
     /* after a count above one, an object's -s word is a plural noun */
     static const char *const s11[] = {"North", "Korea", "fired", "two", "artillery",
                                        "shells", "near", "a", "vessel", "."};
