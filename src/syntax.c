@@ -192,15 +192,16 @@ static int is_noun_phrase_word(uint8_t upos)
            upos == POS_NUM || upos == POS_PRON;
 }
 
+static size_t parenthetical_end(const syntax *sx, size_t n, size_t c);
+
 /* "Russian forces attacked Ukraine on Monday, officials said": the tagger,
  * trained on web text, often takes a newswire sentence's first verb for a
  * participle (VBN, a reduced relative).  A clause needs a finite verb: a
- * VBN right after the sentence's opening noun phrase, before a noun
- * phrase, with no finite verb up to the next comma, is the past tense.  A
+ * VBN right after the sentence's opening noun phrase (and any aside after
+ * it: "Russian forces, it seems, shelled"), before a noun phrase, with no
+ * finite verb up to the next comma, is the past tense.  A
  * real reduced relative is followed by its own verb ("Weapons seized last
  * year were returned") or by "by", "in" ... ("forces deployed in"). */
-static size_t parenthetical_end(const syntax *sx, size_t n, size_t c);
-
 static void retag_opening_past(syntax *sx, size_t n)
 {
     size_t i = 0;
@@ -238,14 +239,15 @@ static int is_plural_count(const char *w)
     return !(digits == 1 && w[0] == '1');
 }
 
-/* A verb that takes an object: not a gerund, not a form of "be",
- * "have" or "do" (whose -s forms are no nouns). */
+/* A verb form that may take an object: not a gerund ("the resulting two
+ * scores determines"). */
 static int is_verb_before_object(const syntax *sx, size_t i)
 {
     return xpos_is(sx, i, "VBD") || xpos_is(sx, i, "VBZ") || xpos_is(sx, i, "VBP") ||
            xpos_is(sx, i, "VB") || xpos_is(sx, i, "VBN");
 }
 
+/* The -s forms of "be", "have" and "do", which are no plural nouns. */
 static int is_auxiliary_form(const char *w)
 {
     static const char *const words[] = {"is", "has", "does", "was", "'s", NULL};
@@ -326,12 +328,6 @@ static void parser_forms(syntax *sx, size_t n)
     }
 }
 
-/* "restore complete, full diplomatic ties": right after a verb, with no
- * determiner, the parser takes the first of two adjectives split by a
- * comma for the verb's complement.  A comma between two adjectives
- * (JJ) there, the second followed by more adjectives and a noun, is shown to
- * the parser as "and", the coordination it stands for; its label is
- * punct again after the parse. */
 /* The parts of a sentence parsed on their own (mark_parts): the words
  * of each are marked in sx->part_of. */
 enum { PART_MAIN, PART_OPENING, PART_COMMA, PART_ASIDE };
@@ -345,6 +341,12 @@ static int main_word_before(const syntax *sx, size_t i)
     return k;
 }
 
+/* "restore complete, full diplomatic ties": right after a verb, with no
+ * determiner, the parser takes the first of two adjectives split by a
+ * comma for the verb's complement.  A comma between two adjectives
+ * (JJ) there, the second followed by more adjectives and a noun, is shown to
+ * the parser as "and", the coordination it stands for; its label is
+ * punct again after the parse. */
 static void parser_forms_coordinate_adjectives(syntax *sx, size_t n)
 {
     for (size_t i = 1; i + 2 < n; i++) {
@@ -486,8 +488,8 @@ static int parse_subset(syntax *sx, size_t m, int *root)
     return 0;
 }
 
-/* Parses the words of one part: those marked `which` in sx->part_of,
- * or, for an aside, the words from `from` up to its closing comma. */
+/* Parses the words of [from, to) marked `which` in sx->part_of as one
+ * part (parse_subset); *root is -1 when there is none. */
 static int parse_marked(syntax *sx, size_t from, size_t to, int which, int *root)
 {
     size_t m = 0;
