@@ -453,7 +453,7 @@ static void test_newswire_retagging(void)
     arena *a = arena_new();
     static const char *const s1[] = {"Russian", "forces", "attacked", "Ukraine", "on",
                                       "Monday", ",", "officials", "said", "."};
-    ud_word w[16];
+    ud_word w[24];
     if (analyze(sx, a, s1, w, 10)) {
         CHECK_STR(w[2].xpos, "VBD");
         CHECK_INT(w[1].head, 3);               /* forces <- attacked */
