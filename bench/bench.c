@@ -194,13 +194,20 @@ static int run_syntax(const char *gold)
     for (size_t s = 0; s < tb->n_sents; s++) words += tb->sents[s].n;
     long rss0 = peak_kb();
     double t0 = now();
-    model *tm = load_model("dyad-tagger.model"), *pm = tm ? load_model("dyad-parser.model") : NULL;
-    tagger *tg = pm ? tagger_load(tm, err, sizeof err) : NULL;
-    parser *ps = tg ? parser_from_model(pm, err, sizeof err) : NULL;
+    /* as syntax_load does: each model file freed once copied from */
+    model *tm = load_model("dyad-tagger.model");
+    tagger *tg = tm ? tagger_load(tm, err, sizeof err) : NULL;
+    if (tm && !tg) fprintf(stderr, "bench: %s\n", err);
+    model_free(tm);
+    model *pm = tg ? load_model("dyad-parser.model") : NULL;
+    parser *ps = pm ? parser_from_model(pm, err, sizeof err) : NULL;
+    if (pm && !ps) fprintf(stderr, "bench: %s\n", err);
+    model_free(pm);
     double load = now() - t0;
     long rss1 = peak_kb();
     if (!ps) {
-        if (tm && pm) fprintf(stderr, "bench: %s\n", err);
+        tagger_free(tg);
+        conllu_free(tb);
         return -1;
     }
     parser_work *w = parser_work_new();
@@ -215,8 +222,6 @@ static int run_syntax(const char *gold)
     parser_work_free(w);
     parser_free(ps);
     tagger_free(tg);
-    model_free(pm);
-    model_free(tm);
     conllu_free(tb);
     return 0;
 }

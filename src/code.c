@@ -282,7 +282,9 @@ static int find_elem_forward(const sent_ctx *c, const pattern_elem *e, size_t fr
                              size_t limit, size_t *at, size_t *len)
 {
     if (e->joined && from < limit) limit = from + 1;
+    uint32_t serial = dict_serial(c->dc);
     for (size_t j = from; j < limit; j++) {
+        if (j < c->n && !dict_elem_may_match(e, &c->toks[j], serial)) continue;
         size_t l = dict_match_elem(c->dc, e, c->toks, c->n, j);
         if (l && j + l <= limit) { *at = j; *len = l; return 1; }
     }
@@ -294,7 +296,9 @@ static int find_elem_forward(const sent_ctx *c, const pattern_elem *e, size_t fr
 static int find_elem_backward(const sent_ctx *c, const pattern_elem *e, size_t before,
                               size_t limit, int tight, size_t *at, size_t *len)
 {
+    uint32_t serial = dict_serial(c->dc);
     for (size_t j = before; j-- > limit;) {
+        if (j < c->n && !dict_elem_may_match(e, &c->toks[j], serial)) continue;
         size_t l = dict_match_elem(c->dc, e, c->toks, c->n, j);
         if (l && (tight ? j + l == before : j + l <= before)) { *at = j; *len = l; return 1; }
     }

@@ -72,6 +72,9 @@ typedef struct noun_match {
  * token (word, word_dict), so that the many matches over a story do not
  * hash its words again.  Optional: an unstamped token is looked up. */
 void dict_stamp_tokens(const dict *d, token *toks, size_t n);
+/* The serial dict_stamp_tokens writes into token.word_dict (never 0; 0
+ * for no dictionary). */
+uint32_t dict_serial(const dict *d);
 
 /* Longest actor or agent phrase starting at toks[i] (an actor wins a tie
  * with an agent).  Returns 1 and fills *out, or 0. */
@@ -168,6 +171,17 @@ const char *dict_verb_file(const dict *d, uint32_t verb, long *line);
  * (plural forms of nouns included, as PETRARCH generates them), or 0. */
 size_t dict_match_elem(const dict *d, const pattern_elem *e, const token *toks,
                        size_t n, size_t i);
+/* 0 when dict_match_elem(d, e, toks, n, i) is surely 0, t = &toks[i] and
+ * serial = dict_serial(d): the first word of phrase e is not t's key (its
+ * hash differs), or t is stamped as no word of d, so no synset phrase
+ * starts with it.  The test of a scan over many positions, most of them no
+ * match, without a call. */
+static inline int dict_elem_may_match(const pattern_elem *e, const token *t, uint32_t serial)
+{
+    if (e->kind == PE_SYNSET) return t->word_dict != serial || t->word != 0;
+    return e->kind != PE_PHRASE || !e->hashes || !e->n_words ||
+           (t->key && t->hash == e->hashes[0]);
+}
 
 /* Counts, for reports and tests. */
 typedef struct dict_stats {

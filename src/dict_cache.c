@@ -680,6 +680,7 @@ static void read_tries(reader *r, dict *d)
     size_t empty = 0;
     for (size_t i = 0; i < ecap; i++) empty += !d->ekey[i];
     if (ecap && !empty) r->bad = 1;
+    dict_edge_filter(d);
 }
 
 static void read_counts(reader *r, dict *d)

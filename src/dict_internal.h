@@ -102,6 +102,9 @@ struct dict {
     uint64_t *ekey;              /* (parent << 32 | word id); 0 = empty */
     uint32_t *eval;
     size_t etab_cap, n_edges;
+    uint64_t *efilter;           /* derived from ekey, not written to the
+                                    cache: a bit set per key (dict_edge_filter) */
+    size_t efilter_bits;
     uint32_t noun_root, verb_root, discard_root, synset_names, marker_names;
     uint32_t gap_word;           /* in noun phrases: other words may stand here */
     /* records */
@@ -150,6 +153,9 @@ static inline uint32_t dict_token_word(const dict *d, const token *t)
 uint32_t dict_new_node(dict *d);
 /* The child of `node` by word `wid`, or 0. */
 uint32_t dict_child(const dict *d, uint32_t node, uint32_t wid);
+/* Rebuilds d->efilter from the keys of the child table (after the table
+ * is replaced or grown). */
+void dict_edge_filter(dict *d);
 /* The end node of the path wids[0..n) from root, made as needed. */
 uint32_t dict_insert(dict *d, uint32_t root, const uint32_t *wids, size_t n);
 

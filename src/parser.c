@@ -15,10 +15,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "deprel.h"
 #include "doc.h"
+#include "weights.h"
 
 #define H_NONE 0x5bd1e9955bd1e995ull
 #define H_ROOT 0x2545f4914f6cdd1dull
@@ -377,7 +377,7 @@ static void fetch_rows(const qtable *t, const uint64_t *f, int nf, const int16_t
 {
     int s = t->stride;
     for (int i = 0; i < nf; i++) {
-        rows[i] = t->w + (f[i] >> (64 - t->bits)) * (uint64_t)s;
+        rows[i] = t->w + (f[i] >> (64 - t->bits)) * (uint64_t)t->row;
         for (int c = 0; c < s; c += 32)
             __builtin_prefetch(rows[i] + c);
         __builtin_prefetch(rows[i] + s - 1);
@@ -421,9 +421,12 @@ int pw_best(const float *scores, unsigned legal)
 int pw_best_label(const float *scores, int n)
 {
     int best = 0;
+    float top = scores[0];     /* in a register: no reload of scores[best] per label */
     for (int i = 1; i < n; i++)
-        if (scores[i] > scores[best])
+        if (scores[i] > top) {
+            top = scores[i];
             best = i;
+        }
     return best;
 }
 
@@ -502,7 +505,7 @@ const char *parser_label_name(const parser *p, int i)
 static void qtable_free(qtable *t)
 {
     if (t->mapped)
-        munmap(t->w, t->mapped);
+        weights_unmap(t->w, t->mapped);
     else
         free(t->w);
 }

@@ -29,10 +29,12 @@ typedef struct ptable {
 typedef struct qtable {
     int16_t *w;
     int bits;
-    int stride;
+    int stride;       /* weights per row in the model file */
+    int row;          /* int16 from one row to the next in w: stride, or
+                         more on load (weights_row: whole cache lines) */
     int nclass;
     float scale;
-    size_t mapped;    /* bytes mapped for w (munmap), 0 when malloc'd */
+    size_t mapped;    /* bytes mapped for w (weights_unmap), 0 when malloc'd */
 } qtable;
 
 struct parser {

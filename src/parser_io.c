@@ -16,7 +16,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+
+#include "weights.h"
 
 /* 4: the tagger-doubt features.  3: explicit little-endian integers,
  * this version check (2 was host order with no message of its own).
@@ -67,7 +68,7 @@ static float bits_float(uint32_t u)
 /* 1 when row r of t has a non-zero weight. */
 static int row_used(const qtable *t, size_t r)
 {
-    const int16_t *w = t->w + r * (size_t)t->stride;
+    const int16_t *w = t->w + r * (size_t)t->row;
     for (int c = 0; c < t->stride; c++)
         if (w[c] != 0)
             return 1;
@@ -90,7 +91,7 @@ static unsigned char *pack_table(const qtable *t, size_t *len)
         if (!row_used(t, r))
             continue;
         put_u32(p, (uint32_t)r);
-        const int16_t *w = t->w + r * (size_t)t->stride;
+        const int16_t *w = t->w + r * (size_t)t->row;
         for (int c = 0; c < t->stride; c++)
             put_u16(p + 4 + 2 * c, (uint16_t)w[c]);
         p += rowb;
@@ -132,29 +133,15 @@ int parser_save(const parser *p, model_writer *w)
 }
 
 /* Maps zeroed memory for t's weights (t->mapped set, for
- * parser_release), 2 MB aligned and, where the system allows it (Linux,
- * transparent huge pages in "madvise" mode), on huge pages: every feature
- * reads a row anywhere in the table, and with 4 KB pages most of those
- * reads would miss the TLB as well as the cache (tagging + parsing 25%
- * faster on EWT).  -1 when out of memory. */
-static int table_map(qtable *t, size_t n)
+ * parser_release), rows t->row apart, on huge pages where the system
+ * allows it (weights.h; with 4 KB pages most reads of a row would miss the
+ * TLB as well as the cache: tagging + parsing 25% faster on EWT).  -1 when
+ * out of memory. */
+static int table_map(qtable *t)
 {
-    size_t align = (size_t)2 << 20;
-    size_t len = (n * sizeof(int16_t) + align - 1) & ~(align - 1);
-    char *p = mmap(NULL, len + align, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-        return -1;
-    char *a = (char *)(((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1));
-    if (a > p)
-        munmap(p, (size_t)(a - p));
-    if (p + align > a)
-        munmap(a + len, (size_t)(p + align - a));
-#ifdef MADV_HUGEPAGE
-    madvise(a, len, MADV_HUGEPAGE);
-#endif
-    t->w = (int16_t *)a;
-    t->mapped = len;
-    return 0;
+    t->row = weights_row(t->stride);
+    t->w = weights_map(((size_t)1 << t->bits) * (size_t)t->row, &t->mapped);
+    return t->w ? 0 : -1;
 }
 
 /* 1 on a little-endian host. */
@@ -177,14 +164,14 @@ static int unpack_table(qtable *t, const unsigned char *b, size_t len)
     if (len != 4 + used * rowb)
         return -1;
     int le = host_little_endian();
-    if (table_map(t, rows * (size_t)t->stride) != 0)
+    if (table_map(t) != 0)
         return -1;
     for (size_t i = 0; i < used; i++) {
         const unsigned char *e = b + 4 + i * rowb;
         uint32_t idx = get_u32(e);
         if (idx >= rows)
             return -1;
-        int16_t *w = t->w + (size_t)idx * (size_t)t->stride;
+        int16_t *w = t->w + (size_t)idx * (size_t)t->row;
         if (le)
             memcpy(w, e + 4, (size_t)t->stride * 2);   /* the stored order */
         else

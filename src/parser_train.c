@@ -122,6 +122,7 @@ static int quantise(const ptable *t, const float *v, qtable *out)
 {
     out->bits = t->bits;
     out->stride = t->stride;
+    out->row = t->stride;
     out->nclass = t->nclass;
     size_t n = tsize(t);
     out->w = malloc(n * sizeof *out->w);

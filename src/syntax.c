@@ -22,7 +22,6 @@
 #define MAX_LEMMA 256
 
 struct syntax {
-    model *tag_model, *parse_model;
     tagger *tagger;
     parser *parser;
     parser_work *work;
@@ -72,10 +71,14 @@ syntax *syntax_load(const char *model_dir, char *err, size_t errlen)
 {
     const char *dir = syntax_model_dir(model_dir);
     syntax *sx = xcalloc(1, sizeof *sx);
-    sx->tag_model = load_file(dir, "dyad-tagger.model", err, errlen);
-    sx->parse_model = sx->tag_model ? load_file(dir, "dyad-parser.model", err, errlen) : NULL;
-    if (sx->parse_model) sx->tagger = tagger_load(sx->tag_model, err, errlen);
-    if (sx->tagger) sx->parser = parser_from_model(sx->parse_model, err, errlen);
+    /* The tagger and the parser copy what they need: each model file is
+     * released before the next is read (lower peak memory). */
+    model *m = load_file(dir, "dyad-tagger.model", err, errlen);
+    if (m) sx->tagger = tagger_load(m, err, errlen);
+    model_free(m);
+    m = sx->tagger ? load_file(dir, "dyad-parser.model", err, errlen) : NULL;
+    if (m) sx->parser = parser_from_model(m, err, errlen);
+    model_free(m);
     if (!sx->parser) {
         syntax_free(sx);
         return NULL;
@@ -100,8 +103,6 @@ void syntax_free(syntax *sx)
     if (sx->work) parser_work_free(sx->work);
     parser_free(sx->parser);
     tagger_free(sx->tagger);
-    model_free(sx->parse_model);
-    model_free(sx->tag_model);
     free(sx->forms);
     free(sx->parse_forms);
     free(sx->xpos_names);

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "weights.h"
 
 /* Feature templates. */
 enum {
@@ -226,14 +227,15 @@ int tg_upos_rows(const winfo *w, const uint64_t *mx, size_t i, const uint16_t *x
     return n;
 }
 
-/* scores[c] = sum of W[rows[f] * nc + c] over the quantised weights;
- * returns the best class.  Classes go in blocks of 8 summed in registers
- * (vectorised at -O2), then a scalar tail.  tagger_train.c has the same
- * over float weights. */
-static int best_class_q(const int16_t *W, int nc, const uint32_t *rows, int nf, int32_t *scores)
+/* scores[c] = sum of W[rows[f] * row + c] (c < nc) over the quantised
+ * weights; returns the best class.  Classes go in blocks of 8 summed in
+ * registers (vectorised at -O2), then a scalar tail.  tagger_train.c has
+ * the same over float weights. */
+static int best_class_q(const int16_t *W, int nc, int row, const uint32_t *rows, int nf,
+                        int32_t *scores)
 {
     const int16_t *r[MAX_FEATS];
-    for (int f = 0; f < nf; f++) r[f] = W + (size_t)rows[f] * (size_t)nc;
+    for (int f = 0; f < nf; f++) r[f] = W + (size_t)rows[f] * (size_t)row;
     int c = 0;
     for (; c + 8 <= nc; c += 8) {
         int32_t acc[8] = { 0, 0, 0, 0, 0, 0, 0, 0 };
@@ -247,8 +249,12 @@ static int best_class_q(const int16_t *W, int nc, const uint32_t *rows, int nf, 
         scores[c] = a;
     }
     int best = 0;
+    int32_t top = scores[0];   /* in a register: no reload of scores[best] per class */
     for (int k = 1; k < nc; k++)
-        if (scores[k] > scores[best]) best = k;
+        if (scores[k] > top) {
+            top = scores[k];
+            best = k;
+        }
     return best;
 }
 
@@ -313,7 +319,7 @@ void tg_xpos_pass(tagger *t, const winfo *w, size_t n)
     const uint64_t *mx = t->mx;
     for (size_t i = 0; i < n; i++) {
         int nf = tg_xpos_rows(w, mx + i * NW, i, xs, t->xbits, rows);
-        int best = best_class_q(t->wx, t->nx, rows, nf, scores);
+        int best = best_class_q(t->wx, t->nx, t->xrow, rows, nf, scores);
         xs[i] = (uint16_t)best;
         if (t->track_alt) {            /* only tagger_tag_alt pays for it */
             int alt = t->nx > 1 ? runner_up(scores, t->nx, best) : best;
@@ -348,7 +354,7 @@ static void upos_pass(tagger *t, const winfo *w, size_t n)
     const uint64_t *mx = t->mx;
     for (size_t i = n; i-- > 0;) {
         int nf = tg_upos_rows(w, mx + i * NW, i, xs, us, t->ubits, rows);
-        int best = best_class_q(t->wu, t->nu, rows, nf, scores);
+        int best = best_class_q(t->wu, t->nu, t->urow, rows, nf, scores);
         if (w[i].amb == UNKNOWN_WORD && best == POS_AUX) best = best_non_aux(scores, t->nu);
         us[i] = (uint8_t)best;
     }
@@ -390,6 +396,7 @@ void tagger_free(tagger *t)
     for (int i = 0; t->xnames && i < t->nx; i++) free(t->xnames[i]);
     free(t->xnames);
     free(t->owned);
+    weights_unmap(t->mapped, t->mapped_len);
     free(t->lex_owned);
     free(t->wi);
     free(t->xs);

@@ -28,8 +28,9 @@
  *   tagger_xpos_name(t, xpos[1])              "VBD"
  *   tagger_free(t); model_free(m);
  *
- * Ownership: a loaded tagger borrows the weights of the model (section
- * "tagger"): the model must outlive it.  A trained tagger owns its weights.
+ * Ownership: a loaded tagger copies what it needs from the model (section
+ * "tagger"): the model may be freed after.  A trained tagger owns its
+ * weights.
  * A tagger keeps scratch buffers: use one tagger per thread.
  * The section has its own layout version (tagger_io.c) and stores every
  * integer little-endian; a model written by older code is refused with a

@@ -30,12 +30,15 @@ typedef struct winfo {
 
 struct tagger {
     int xbits, ubits, nx, nu;
-    const int16_t *wx, *wu;   /* quantised weights (borrowed or owned), one
-                                 block in this order */
-    int16_t *owned;           /* owned weights block, or NULL */
+    const int16_t *wx, *wu;   /* quantised weights, one block in this order */
+    int xrow, urow;           /* int16 from one row to the next: nx and nu,
+                                 or more when loaded (weights.h) */
+    int16_t *owned;           /* trained weights block, or NULL */
+    int16_t *mapped;          /* loaded weights block (weights_map), or NULL */
+    size_t mapped_len;
     char **xnames;            /* XPOS names, nx entries */
     const uint64_t *lex;      /* open-addressed (lower hash, amb) pairs, 2^lexbits */
-    uint64_t *lex_owned;
+    uint64_t *lex_owned;      /* the same, owned (NULL: no lexicon) */
     int lexbits;
     winfo *wi;                /* scratch: n + 2 * PAD word infos */
     uint16_t *xs;             /* scratch: n + 2 * PAD XPOS ids */
@@ -81,6 +84,8 @@ static inline void set_weights(tagger *t, const int16_t *block)
 {
     t->wx = block;
     t->wu = block + table_len(t->xbits, t->nx);
+    t->xrow = t->nx;
+    t->urow = t->nu;
 }
 
 /* tagger.c */

@@ -12,9 +12,10 @@
  * by older code; it and any other version are refused with a message that
  * says to retrain.
  *
- * On a little-endian host the lexicon and weights are used in place (the
- * model keeps sections 8-byte aligned), so loading costs no copy; on a
- * big-endian host they are converted into owned buffers.
+ * Loading copies the lexicon and the weights (converted on a big-endian
+ * host), the weights into a block on huge pages with rows apart by whole
+ * cache lines (weights.h: tagging about 20% faster than in place in the
+ * model), so the tagger does not need the model after.
  */
 #include "tagger_internal.h"
 
@@ -23,6 +24,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "weights.h"
 
 #define TAGGER_LAYOUT 2u
 #define HDR 32                /* bytes of the header */
@@ -117,25 +119,43 @@ static int check_layout(const unsigned char *p, size_t len, char *err, size_t er
     return -1;
 }
 
-/* Points t's lexicon and weights at the section bytes from off (converted
- * into owned copies on a big-endian host). */
-static void attach_tables(tagger *t, const unsigned char *p)
+/* Copies the rows (n weights each) of a table of 2^bits rows from the
+ * little-endian bytes at p into `to`, rows `row` apart. */
+static void copy_table(int16_t *to, int row, const unsigned char *p, int bits, int n)
+{
+    size_t rows = (size_t)1 << bits, rowb = (size_t)n * 2;
+    int le = host_is_le();
+    for (size_t r = 0; r < rows; r++, to += row, p += rowb) {
+        if (le) {
+            memcpy(to, p, rowb);
+            continue;
+        }
+        for (int c = 0; c < n; c++)
+            to[c] = (int16_t)(uint16_t)(p[2 * c] | p[2 * c + 1] << 8);
+    }
+}
+
+/* Copies t's lexicon and weights from the section bytes at p; -1 when
+ * out of memory. */
+static int copy_tables(tagger *t, const unsigned char *p)
 {
     size_t nl = lex_len(t->lexbits);
-    size_t nw = weights_len(t);
-    const unsigned char *w = p + nl * 8;
-    if (host_is_le()) {
-        t->lex = nl ? (const uint64_t *)(const void *)p : NULL;
-        set_weights(t, (const int16_t *)(const void *)w);
-    } else {
-        t->lex_owned = nl ? xmalloc(nl * sizeof *t->lex_owned) : NULL;
+    if (nl) {
+        t->lex_owned = xmalloc(nl * sizeof *t->lex_owned);
         for (size_t i = 0; i < nl; i++) t->lex_owned[i] = rd64le(p + 8 * i);
-        t->owned = xmalloc(nw * sizeof *t->owned);
-        for (size_t i = 0; i < nw; i++)
-            t->owned[i] = (int16_t)(uint16_t)(w[2 * i] | w[2 * i + 1] << 8);
-        t->lex = t->lex_owned;
-        set_weights(t, t->owned);
     }
+    t->lex = t->lex_owned;
+    t->xrow = weights_row(t->nx);
+    t->urow = weights_row(t->nu);
+    size_t nxw = ((size_t)1 << t->xbits) * (size_t)t->xrow;
+    t->mapped = weights_map(nxw + ((size_t)1 << t->ubits) * (size_t)t->urow, &t->mapped_len);
+    if (!t->mapped) return -1;
+    const unsigned char *w = p + nl * 8;
+    copy_table(t->mapped, t->xrow, w, t->xbits, t->nx);
+    copy_table(t->mapped + nxw, t->urow, w + table_len(t->xbits, t->nx) * 2, t->ubits, t->nu);
+    t->wx = t->mapped;
+    t->wu = t->mapped + nxw;
+    return 0;
 }
 
 tagger *tagger_load(const model *m, char *err, size_t errlen)
@@ -157,7 +177,11 @@ tagger *tagger_load(const model *m, char *err, size_t errlen)
         tagger_free(t);
         return NULL;
     }
-    attach_tables(t, p + off);
+    if (copy_tables(t, p + off) != 0) {
+        snprintf(err, errlen, "out of memory loading the tagger's weights");
+        tagger_free(t);
+        return NULL;
+    }
     return t;
 }
 
@@ -182,8 +206,10 @@ void tagger_save(const tagger *t, model_writer *w)
     }
     for (size_t i = 0; i < nl; i++) wr64le(p + off + 8 * i, t->lex[i]);
     unsigned char *wp = p + off + nl * 8;
-    wr16le_n(wp, t->wx, nxw);
-    wr16le_n(wp + nxw * 2, t->wu, nuw);
+    for (size_t r = 0; r < nxw / (size_t)t->nx; r++, wp += (size_t)t->nx * 2)
+        wr16le_n(wp, t->wx + r * (size_t)t->xrow, (size_t)t->nx);
+    for (size_t r = 0; r < nuw / (size_t)t->nu; r++, wp += (size_t)t->nu * 2)
+        wr16le_n(wp, t->wu + r * (size_t)t->urow, (size_t)t->nu);
     model_writer_add(w, TAGGER_SECTION, p, len);
     free(p);
 }

@@ -365,6 +365,7 @@ static uint16_t *jackknife(trainer *tr, const treebank *train, const size_t *sta
         average(avg, tr->wx, tr->ux, nxw, tr->step);
         quantize(q, avg, nxw);
         t->wx = q;
+        t->xrow = t->nx;
         tag_fold(tr, train, starts, fold, jx, forms);
     }
     memset(tr->wx, 0, nxw * sizeof *tr->wx);
