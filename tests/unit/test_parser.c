@@ -323,6 +323,27 @@ static int save_to(const parser *p, const char *path)
 /* The parser sections store little-endian integers (whatever the host),
  * and a model with another parser layout version is refused with a message
  * naming both versions. */
+/* Saves the parser sections of m to path with layout version `version`
+ * in a copy of its 32-byte meta section. */
+static void save_with_layout(const model *m, const unsigned char *meta, int version,
+                             const char *path)
+{
+    static const char *const names[] = {"parser.labels", "parser.trans", "parser.label"};
+    unsigned char old[32];
+    memcpy(old, meta, sizeof old);
+    old[0] = (unsigned char)version;
+    model_writer *mw = model_writer_new();
+    model_writer_add(mw, "parser.meta", old, sizeof old);
+    for (int i = 0; i < 3; i++) {
+        size_t l = 0;
+        const void *d = model_section(m, names[i], &l);
+        model_writer_add(mw, names[i], d, l);
+    }
+    char err[512] = "";
+    CHECK_INT(model_writer_save(mw, path, err, sizeof err), 0);
+    model_writer_free(mw);
+}
+
 static void test_layout_version_and_byte_order(void)
 {
     treebank *tb = tiny_treebank(2);
@@ -341,19 +362,7 @@ static void test_layout_version_and_byte_order(void)
             CHECK(meta[1] == 0 && meta[2] == 0 && meta[3] == 0);
             CHECK_INT(meta[4], a->trans.bits);     /* trans bits */
             /* the same sections under an older layout version */
-            unsigned char old[32];
-            memcpy(old, meta, 32);
-            old[0] = 2;
-            model_writer *mw = model_writer_new();
-            const char *names[] = {"parser.labels", "parser.trans", "parser.label"};
-            model_writer_add(mw, "parser.meta", old, sizeof old);
-            for (int i = 0; i < 3; i++) {
-                size_t l = 0;
-                const void *d = model_section(m, names[i], &l);
-                model_writer_add(mw, names[i], d, l);
-            }
-            CHECK_INT(model_writer_save(mw, path, err, sizeof err), 0);
-            model_writer_free(mw);
+            save_with_layout(m, meta, 2, path);
             model *m2 = model_load(path, err, sizeof err);
             parser *b = m2 ? parser_from_model(m2, err, sizeof err) : NULL;
             CHECK(m2 != NULL && b == NULL);
@@ -362,16 +371,7 @@ static void test_layout_version_and_byte_order(void)
             parser_free(b);
             model_free(m2);
             /* version 3, without the tagger-doubt features, is still read */
-            old[0] = 3;
-            mw = model_writer_new();
-            model_writer_add(mw, "parser.meta", old, sizeof old);
-            for (int i = 0; i < 3; i++) {
-                size_t l = 0;
-                const void *d = model_section(m, names[i], &l);
-                model_writer_add(mw, names[i], d, l);
-            }
-            CHECK_INT(model_writer_save(mw, path, err, sizeof err), 0);
-            model_writer_free(mw);
+            save_with_layout(m, meta, 3, path);
             m2 = model_load(path, err, sizeof err);
             b = m2 ? parser_from_model(m2, err, sizeof err) : NULL;
             CHECK(b != NULL);

@@ -227,7 +227,10 @@ static void test_little_endian_header(void)
     conllu_free(tb);
 }
 
-static void test_ewt_dev_accuracy(void)
+/* The committed (or $DYAD_TAGGER_MODEL) tagger and the EWT dev set; 0
+ * with a SKIP line for test `name` when either is missing.  The model
+ * file is freed at once: the tagger keeps copies of what it needs. */
+static int load_dev(const char *name, tagger **t, treebank **tb)
 {
     const char *shared = getenv("SHARED");
     const char *mpath = getenv("DYAD_TAGGER_MODEL");
@@ -235,15 +238,26 @@ static void test_ewt_dev_accuracy(void)
     snprintf(dev, sizeof dev, "%s/ud-english-ewt/en_ewt-ud-dev.conllu",
              shared ? shared : "../shared");
     if (!mpath) mpath = "data/model/dyad-tagger.model";
+    *t = NULL;
+    *tb = NULL;
     if (access(dev, R_OK) != 0 || access(mpath, R_OK) != 0) {
-        printf("SKIP test_ewt_dev_accuracy: %s or %s not found\n", dev, mpath);
-        return;
+        printf("SKIP %s: %s or %s not found\n", name, dev, mpath);
+        return 0;
     }
     char err[512] = "";
     model *m = model_load(mpath, err, sizeof err);
-    tagger *t = m ? tagger_load(m, err, sizeof err) : NULL;
-    treebank *tb = conllu_read_file(dev, err, sizeof err);
-    CHECK(t != NULL && tb != NULL);
+    *t = m ? tagger_load(m, err, sizeof err) : NULL;
+    model_free(m);
+    *tb = conllu_read_file(dev, err, sizeof err);
+    CHECK(*t != NULL && *tb != NULL);
+    return 1;
+}
+
+static void test_ewt_dev_accuracy(void)
+{
+    tagger *t;
+    treebank *tb;
+    if (!load_dev("test_ewt_dev_accuracy", &t, &tb)) return;
     if (t && tb) {
         tagger_scores sc;
         tagger_evaluate(t, tb, &sc);
@@ -256,7 +270,6 @@ static void test_ewt_dev_accuracy(void)
     }
     conllu_free(tb);
     tagger_free(t);
-    model_free(m);
 }
 
 /* tagger_tag_alt tags as tagger_tag does, and names a runner-up where
@@ -265,21 +278,9 @@ static void test_ewt_dev_accuracy(void)
  * being the right tag for more than half of them (55.7%). */
 static void test_runner_up_on_dev(void)
 {
-    const char *shared = getenv("SHARED");
-    const char *mpath = getenv("DYAD_TAGGER_MODEL");
-    char dev[1024];
-    snprintf(dev, sizeof dev, "%s/ud-english-ewt/en_ewt-ud-dev.conllu",
-             shared ? shared : "../shared");
-    if (!mpath) mpath = "data/model/dyad-tagger.model";
-    if (access(dev, R_OK) != 0 || access(mpath, R_OK) != 0) {
-        printf("SKIP test_runner_up_on_dev: %s or %s not found\n", dev, mpath);
-        return;
-    }
-    char err[512] = "";
-    model *m = model_load(mpath, err, sizeof err);
-    tagger *t = m ? tagger_load(m, err, sizeof err) : NULL;
-    treebank *tb = conllu_read_file(dev, err, sizeof err);
-    CHECK(t != NULL && tb != NULL);
+    tagger *t;
+    treebank *tb;
+    if (!load_dev("test_runner_up_on_dev", &t, &tb)) return;
     size_t words = 0, unsure = 0, errors = 0, errors_unsure = 0, alt_right = 0, same = 1;
     for (size_t s = 0; t && tb && s < tb->n_sents; s++) {
         const ud_sentence *se = &tb->sents[s];
@@ -312,7 +313,6 @@ static void test_runner_up_on_dev(void)
     }
     conllu_free(tb);
     tagger_free(t);
-    model_free(m);
 }
 
 /* Auxiliaries are a closed class: a word the training data never showed
